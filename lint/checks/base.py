@@ -1,0 +1,129 @@
+"""What every rule kind shares: the check interface, parameter validation, findings."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass, field
+from typing import Any, Iterable
+
+import regex
+
+from lint.document import Document
+from lint.finding import Finding, Fix
+from lint.rules import Rule
+
+#: Upper bound for one regular-expression search over a document (user patterns can backtrack).
+REGEX_TIMEOUT = 2.0
+
+
+@dataclass
+class BuildContext:
+    """What a check may need beyond its rule: the config that selected it."""
+
+    config: Any = None
+    #: Messages for stderr, each printed once per run (e.g. "grammar checks skipped: …").
+    notices: list[str] = field(default_factory=list)
+
+    def notice(self, message: str) -> None:
+        if message not in self.notices:
+            self.notices.append(message)
+
+
+class Check:
+    """One built rule. ``run`` yields findings for a document."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+
+    def run(self, doc: Document) -> Iterable[Finding]:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class Params:
+    """Typed access to a rule's parameters; every error names the rule, file, line and key."""
+
+    def __init__(self, rule: Rule, known: dict[str, str]) -> None:
+        self.rule = rule
+        for key in rule.params:
+            if key not in known:
+                raise rule.error(f"unknown parameter {key!r} for kind {rule.kind!r}; "
+                                 f"it takes: {', '.join(sorted(known)) or 'no parameters'}", key)
+
+    def get(self, key: str, default=None):
+        return self.rule.params.get(key, default)
+
+    def bool(self, key: str, default: bool) -> bool:
+        value = self.get(key, default)
+        if not isinstance(value, bool):
+            raise self.rule.error(f"{key} must be true or false", key)
+        return value
+
+    def number(self, key: str, default: float, low: float | None = None, high: float | None = None,
+               integer: bool = False) -> float:
+        value = self.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or (integer and not isinstance(value, int)):
+            raise self.rule.error(f"{key} must be {'a whole number' if integer else 'a number'}", key)
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise self.rule.error(f"{key} must be between {low} and {high}, not {value}", key)
+        return value
+
+    def str_list(self, key: str, default=None, required: bool = False) -> list[str]:
+        value = self.get(key, default)
+        if value is None:
+            if required:
+                raise self.rule.error(f"needs {key}", key)
+            return []
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.rule.error(f"{key} must be a list of strings", key)
+        if required and not value:
+            raise self.rule.error(f"{key} must not be empty", key)
+        return list(value)
+
+    def choice(self, key: str, default: str, choices) -> str:
+        value = self.get(key, default)
+        if value not in choices:
+            raise self.rule.error(f"{key} must be one of {', '.join(choices)}, not {value!r}", key)
+        return value
+
+    def mapping(self, key: str, default=None) -> dict:
+        value = self.get(key, default)
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            raise self.rule.error(f"{key} must be a mapping", key)
+        return value
+
+
+def compile_pattern(rule: Rule, pattern: str, key: str, flags: int = 0):
+    try:
+        return regex.compile(pattern, flags | regex.V0)
+    except regex.error as exc:
+        raise rule.error(f"malformed pattern {pattern!r}: {exc}", key) from None
+
+
+def check_template(rule: Rule, fields: set[str]) -> None:
+    """Fail at load time if the message names a field the kind never fills."""
+    try:
+        names = {f for _, f, _, _ in string.Formatter().parse(rule.message) if f}
+    except ValueError as exc:
+        raise rule.error(f"malformed message template: {exc}", "message") from None
+    unknown = {n.split(".")[0].split("[")[0] for n in names} - fields
+    if unknown:
+        raise rule.error(f"message uses unknown field(s) {', '.join(sorted(unknown))}; "
+                         f"available: {', '.join(sorted(fields))}", "message")
+
+
+class _Blank(dict):
+    def __missing__(self, key):
+        return ""
+
+
+def make_finding(rule: Rule, doc: Document, start: int, end: int, message: str | None = None,
+                 suggestions: Iterable[str] = (), fix: Fix | None = None, document_level: bool = False,
+                 **fields) -> Finding:
+    match = doc.text[start:end]
+    text = message if message is not None else rule.message.format_map(_Blank(match=match, **fields))
+    return Finding(rule=rule.id, severity=rule.severity, message=text, path=doc.path, start=start, end=end,
+                   match=match, suggestions=list(suggestions), fix=fix, document_level=document_level)

@@ -1,0 +1,65 @@
+"""``consistency``: two spellings of one word in one document (defence/defense, per cent/percent).
+
+The spelling used first wins; later uses of another spelling are reported with
+a fix to the first one.
+
+Parameters:
+  variants      list of groups, each a list of spellings of one word (literal phrases)
+  ignorecase    match regardless of case (default true)
+  plurals       also match each spelling with a trailing 's' or 'es' (default true)
+Message fields: {match}, {first} (the spelling used first), {line} (where it was first used).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, compile_pattern, make_finding
+from lint.checks.existence import phrase_pattern
+from lint.checks.substitution import match_case
+from lint.document import Document
+from lint.finding import Fix
+
+PARAMETERS = {
+    "variants": "groups of spellings of one word; the first used in a document wins",
+    "ignorecase": "match regardless of case (default true)",
+    "plurals": "also match plurals in -s/-es (default true)",
+}
+
+
+class ConsistencyCheck(Check):
+    def __init__(self, rule, params: Params) -> None:
+        super().__init__(rule)
+        groups = params.get("variants")
+        if not isinstance(groups, list) or not groups or not all(
+                isinstance(g, list) and len(g) >= 2 and all(isinstance(s, str) for s in g) for g in groups):
+            raise rule.error("variants must be a list of groups, each a list of two or more spellings", "variants")
+        flags = regex.IGNORECASE if params.bool("ignorecase", True) else 0
+        suffix = "(?P<suffix>e?s)?" if params.bool("plurals", True) else "(?P<suffix>)"
+        self.groups = []
+        for group in groups:
+            alts = "|".join(f"(?P<v{i}>{phrase_pattern(s)})" for i, s in enumerate(group))
+            body = rf"(?<![\p{{L}}\p{{N}}_])(?:{alts}){suffix}(?![\p{{L}}\p{{N}}_])"
+            self.groups.append((group, compile_pattern(rule, body, "variants", flags)))
+        check_template(rule, {"match", "first", "line"})
+
+    def run(self, doc: Document):
+        for group, pattern in self.groups:
+            first_index = None
+            first_line = 0
+            for m in pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT):
+                index = next(i for i in range(len(group)) if m.group(f"v{i}") is not None)
+                if first_index is None:
+                    first_index, first_line = index, doc.position(m.start())[0]
+                    continue
+                if index == first_index:
+                    continue
+                start, end = m.span(f"v{index}")
+                preferred = match_case(group[first_index], doc.text[start:end])
+                fix = Fix(start, end, preferred) if doc.text[start:end] == doc.prose[start:end] else None
+                yield make_finding(self.rule, doc, start, end, suggestions=[preferred], fix=fix,
+                                   first=group[first_index], line=first_line)
+
+
+def build(rule, context: BuildContext) -> Check:
+    return ConsistencyCheck(rule, Params(rule, PARAMETERS))

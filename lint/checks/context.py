@@ -1,0 +1,98 @@
+"""Where a match stands: inside a quotation, a title in italics, a proper name, a sentence.
+
+Style rules must not flag what the writer quotes or names ("Plays a Pivotal
+Role", a book title, is not the writer's prose). These helpers answer that
+from the original text around a span.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import regex
+
+from lint.document import Document
+
+_OPEN_QUOTES = "“‘«"
+_CLOSE_QUOTES = "”’»"
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "of", "in", "on", "to", "for", "at", "by", "with", "as", "but", "nor"}
+
+
+def enclosing_block(doc: Document, offset: int):
+    blocks = doc.blocks
+    starts = _block_starts(doc)
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and blocks[i].start <= offset <= blocks[i].end:
+        return blocks[i]
+    return None
+
+
+def _block_starts(doc: Document) -> list[int]:
+    cached = doc.__dict__.get("_block_starts")
+    if cached is None:
+        cached = [b.start for b in doc.blocks]
+        doc.__dict__["_block_starts"] = cached
+    return cached
+
+
+def sentence_at(doc: Document, offset: int):
+    sentences = doc.sentences
+    starts = doc.__dict__.get("_sentence_starts")
+    if starts is None:
+        starts = [s.start for s in sentences]
+        doc.__dict__["_sentence_starts"] = starts
+    i = bisect_right(starts, offset) - 1
+    if i >= 0 and sentences[i].start <= offset < max(sentences[i].end, sentences[i].start + 1):
+        return sentences[i]
+    return None
+
+
+def in_quotation(doc: Document, start: int, end: int) -> bool:
+    """True if [start, end) lies between quotation marks within its block."""
+    block = enclosing_block(doc, start)
+    lo = block.start if block else max(0, start - 400)
+    before = doc.text[lo:start]
+    # Straight double quotes: an odd count before the span means a quotation is open.
+    if before.count('"') % 2 == 1 and '"' in doc.text[end:block.end if block else end + 400]:
+        return True
+    depth = 0
+    for ch in before:
+        if ch in "“«":
+            depth += 1
+        elif ch in "”»" and depth:
+            depth -= 1
+    return depth > 0
+
+
+_EMPHASIS = regex.compile(r"(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1|<(em|i|cite)>(.+?)</\3>", regex.S)
+
+
+def in_emphasis(doc: Document, start: int, end: int) -> bool:
+    """True if the span sits inside *emphasis*, _emphasis_ or <em>/<i>/<cite> (titles of works)."""
+    block = enclosing_block(doc, start)
+    if block is None:
+        return False
+    for m in _EMPHASIS.finditer(doc.text, block.start, block.end + 2):
+        if m.start() <= start and end <= m.end():
+            return True
+        if m.start() > end:
+            break
+    return False
+
+
+def is_title_case_name(doc: Document, start: int, end: int) -> bool:
+    """True if the match is written in Title Case away from a sentence start (a name or title)."""
+    words = regex.findall(r"[\p{L}']+", doc.text[start:end])
+    significant = [w for w in words if w.lower() not in _SMALL_WORDS]
+    if len(significant) < 2 or not all(w[0].isupper() for w in significant):
+        return False
+    sentence = sentence_at(doc, start)
+    at_sentence_start = sentence is not None and not doc.prose[sentence.start:start].strip()
+    if at_sentence_start:
+        # "Plays A Pivotal Role" at a sentence start is still a title if every word is capitalised.
+        return all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS) and len(significant) >= 3
+    return True
+
+
+def quoted_or_named(doc: Document, start: int, end: int) -> bool:
+    return in_quotation(doc, start, end) or in_emphasis(doc, start, end) or is_title_case_name(doc, start, end)

@@ -1,0 +1,72 @@
+"""``existence``: report every occurrence of a word, phrase or pattern.
+
+Parameters:
+  patterns      regular expressions (the ``regex`` module's syntax)
+  words         literal words or phrases (escaped for you; any run of spaces matches any white space)
+  ignorecase    match regardless of case (default true)
+  whole_word    only match whole words (default true)
+  exceptions    patterns; a match that equals one of them in full is not reported
+  skip_quoted   do not report inside quotation marks, emphasis (titles of works) or Title Case names
+                (default false)
+Message fields: {match}.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, compile_pattern, make_finding
+from lint.checks.context import quoted_or_named
+from lint.document import Document
+
+PARAMETERS = {
+    "patterns": "regular expressions to report",
+    "words": "literal words or phrases to report",
+    "ignorecase": "match regardless of case (default true)",
+    "whole_word": "only match whole words (default true)",
+    "exceptions": "patterns that, matched in full, are not reported",
+    "skip_quoted": "skip quotations, emphasis and Title Case names (default false)",
+}
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A literal phrase as a pattern in which any white space matches any white space."""
+    return r"\s+".join(regex.escape(part) for part in phrase.split())
+
+
+def alternation(rule, patterns: list[str], whole_word: bool, flags: int, key: str):
+    for p in patterns:
+        compile_pattern(rule, p, key, flags)  # name the bad one, not the combination
+    body = "|".join(f"(?:{p})" for p in patterns)
+    if whole_word:
+        body = rf"(?<![\p{{L}}\p{{N}}_])(?:{body})(?![\p{{L}}\p{{N}}_])"
+    return compile_pattern(rule, body, key, flags)
+
+
+class ExistenceCheck(Check):
+    def __init__(self, rule, params: Params) -> None:
+        super().__init__(rule)
+        patterns = params.str_list("patterns") + [phrase_pattern(w) for w in params.str_list("words")]
+        if not patterns:
+            raise rule.error("needs patterns or words", "patterns")
+        flags = regex.IGNORECASE if params.bool("ignorecase", True) else 0
+        self.pattern = alternation(rule, patterns, params.bool("whole_word", True), flags, "patterns")
+        exceptions = params.str_list("exceptions")
+        self.exceptions = alternation(rule, exceptions, False, flags, "exceptions") if exceptions else None
+        self.skip_quoted = params.bool("skip_quoted", False)
+        check_template(rule, {"match"})
+
+    def run(self, doc: Document):
+        for m in self.pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT):
+            start, end = m.span()
+            if start == end:
+                continue
+            if self.exceptions and self.exceptions.fullmatch(m.group()):
+                continue
+            if self.skip_quoted and quoted_or_named(doc, start, end):
+                continue
+            yield make_finding(self.rule, doc, start, end)
+
+
+def build(rule, context: BuildContext) -> Check:
+    return ExistenceCheck(rule, Params(rule, PARAMETERS))

@@ -1,0 +1,82 @@
+"""``substitution``: report a word or phrase that has a preferred replacement, with a fix.
+
+Parameters:
+  swap          mapping of bad -> preferred; the key is a literal phrase (or a pattern with
+                ``regex: true``); the value is the replacement, or a list of choices (no fix then)
+  regex         treat the keys of swap as regular expressions (default false)
+  ignorecase    match regardless of case (default true); the fix keeps an initial capital
+  whole_word    only match whole words (default true)
+  skip_quoted   skip quotations, emphasis and Title Case names (default false)
+Message fields: {match}, {replacement}.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, compile_pattern, make_finding
+from lint.checks.context import quoted_or_named
+from lint.checks.existence import alternation, phrase_pattern
+from lint.document import Document
+from lint.finding import Fix
+
+PARAMETERS = {
+    "swap": "mapping of phrase to its preferred replacement (or list of choices)",
+    "regex": "treat the keys of swap as regular expressions (default false)",
+    "ignorecase": "match regardless of case (default true)",
+    "whole_word": "only match whole words (default true)",
+    "skip_quoted": "skip quotations, emphasis and Title Case names (default false)",
+}
+
+
+def match_case(replacement: str, original: str) -> str:
+    if original[:1].isupper() and replacement[:1].islower():
+        if original.isupper() and len(original) > 1:
+            return replacement.upper()
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
+
+
+class SubstitutionCheck(Check):
+    def __init__(self, rule, params: Params) -> None:
+        super().__init__(rule)
+        swap = params.mapping("swap")
+        if not swap:
+            raise rule.error("needs a non-empty swap mapping", "swap")
+        self.flags = regex.IGNORECASE if params.bool("ignorecase", True) else 0
+        use_regex = params.bool("regex", False)
+        self.entries = []
+        for bad, good in swap.items():
+            if isinstance(good, str):
+                choices = [good]
+            elif isinstance(good, list) and good and all(isinstance(g, str) for g in good):
+                choices = list(good)
+            else:
+                raise rule.error(f"swap value for {bad!r} must be text or a list of text", "swap")
+            source = str(bad) if use_regex else phrase_pattern(str(bad))
+            self.entries.append((compile_pattern(rule, source, "swap", self.flags), choices))
+        sources = [e[0].pattern for e in self.entries]
+        self.pattern = alternation(rule, sources, params.bool("whole_word", True), self.flags, "swap")
+        self.skip_quoted = params.bool("skip_quoted", False)
+        check_template(rule, {"match", "replacement"})
+
+    def run(self, doc: Document):
+        for m in self.pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT):
+            start, end = m.span()
+            if start == end:
+                continue
+            if self.skip_quoted and quoted_or_named(doc, start, end):
+                continue
+            found = m.group()
+            choices = next((c for p, c in self.entries if p.fullmatch(found)), None)
+            if choices is None:
+                continue
+            suggestions = [match_case(c, doc.text[start:end]) for c in choices]
+            # Only fix spans that are pure prose (no markup inside), and only with one choice.
+            fix = Fix(start, end, suggestions[0]) if len(suggestions) == 1 and doc.text[start:end] == found else None
+            yield make_finding(self.rule, doc, start, end, suggestions=suggestions, fix=fix,
+                               replacement=" or ".join(suggestions))
+
+
+def build(rule, context: BuildContext) -> Check:
+    return SubstitutionCheck(rule, Params(rule, PARAMETERS))

@@ -1,0 +1,1 @@
+"""Subcommands of ``copydesk``; each module provides ``register(subparsers)``."""

@@ -1,0 +1,117 @@
+"""``copydesk check``: lint drafts and report findings."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+
+
+def add_selection_arguments(p: argparse.ArgumentParser) -> None:
+    """Options shared by every command that runs the checks (check, baseline, audit)."""
+    p.add_argument("paths", nargs="*", default=["."],
+                   help="files, folders (searched for .md .markdown .txt .html .htm) or - for stdin")
+    p.add_argument("--select", type=_csv, default=None, metavar="IDS",
+                   help="only these rule ids or prefixes, comma-separated (replaces the config's select)")
+    p.add_argument("--ignore", type=_csv, default=[], metavar="IDS", help="skip these rule ids or prefixes")
+    p.add_argument("--as-of", type=_date, default=None, metavar="DATE",
+                   help="judge every draft as of this date (YYYY-MM-DD), overriding its own date")
+    p.add_argument("--config", default=None, metavar="FILE", help="use this config for every file (no discovery)")
+    p.add_argument("--stdin-filename", default=None, metavar="PATH",
+                   help="with -, the path to report and to pick the format and config by")
+    p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+                   help="check files in N processes (default: the number of cores)")
+
+
+def register(sub) -> None:
+    p = sub.add_parser("check", help="check drafts and report problems",
+                       description="Check drafts and report problems as path:line:col: RULE-ID message.")
+    add_selection_arguments(p)
+    from lint.report import formats
+
+    p.add_argument("--format", "-f", default="text", choices=formats(), help="output format (default: text)")
+    p.add_argument("--fail-on", choices=["error", "warning", "info", "never"], default=None,
+                   help="lowest severity that makes the exit code 1 (default: warning, or the config's fail_on)")
+    p.add_argument("--exit-zero", action="store_true",
+                   help="exit 0 even when there are findings (input and config errors still exit 2)")
+    p.add_argument("--output", "-o", default=None, metavar="FILE", help="write the report to FILE")
+    p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    p.set_defaults(func=run)
+
+
+def options_from(args):
+    from lint.engine import Options
+
+    jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+    return Options(select=args.select, ignore=args.ignore, as_of=args.as_of, config=args.config,
+                   stdin_filename=args.stdin_filename, jobs=jobs)
+
+
+def fail_level(args) -> str:
+    if args.fail_on:
+        return args.fail_on
+    from lint.config import ConfigResolver
+
+    cfg = ConfigResolver(args.config).for_path(args.paths[0] if args.paths and args.paths[0] != "-" else "x")
+    return cfg.fail_on or "warning"
+
+
+def exit_code(report, fail_on: str, exit_zero: bool = False) -> int:
+    from lint.finding import Severity
+
+    if report.errors:
+        return 2
+    if exit_zero or fail_on == "never":
+        return 0
+    threshold = Severity.parse(fail_on)
+    return 1 if any(f.severity >= threshold for f in report.findings) else 0
+
+
+def run(args) -> int:
+    from lint.engine import run as run_checks
+    from lint.report import RenderContext, renderer
+
+    options = options_from(args)
+    fail_on = fail_level(args)
+    report = run_checks(args.paths, options)
+    color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
+                                       and "NO_COLOR" not in os.environ)
+    output = renderer(args.format)(report, RenderContext(fail_on=fail_on, color=color))
+    write_output(output, args.output)
+    for notice in report.notices:
+        print(f"copydesk: note: {notice}", file=sys.stderr)
+    _note_undated(report)
+    if args.format != "text":
+        for e in report.errors:
+            print(f"{e.path}: error: {e.message}", file=sys.stderr)
+    return exit_code(report, fail_on, args.exit_zero)
+
+
+def write_output(text: str, path: str | None) -> None:
+    if path is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    with open(path, "w", encoding="utf-8") as fh:
+        fh.write(text)
+
+
+def _note_undated(report) -> None:
+    """Say which drafts were judged at today's date when that date mattered to a finding."""
+    undated = {d.path: d.as_of for d in report.documents if d.as_of_source == "today"}
+    dated_rules = {f.path for f in report.findings if f.path in undated and f.rule.startswith(("facts.", "dates."))}
+    for path in sorted(dated_rules):
+        print(f"copydesk: note: {path} has no date (front matter or dateline); judged as of {undated[path]} (today)",
+              file=sys.stderr)

@@ -1,0 +1,112 @@
+"""Document: a draft's original text and what copydesk reads in it.
+
+``prose`` is the original text with everything that is not prose (markup,
+code, comments, URLs, front matter) replaced by spaces, line breaks kept. It
+has the same length as ``text``, so an offset found in prose is an offset in
+the file, and a pattern can match across markup ("the **the**") without any
+mapping step. Blocks, sentences and words are spans into the same text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import cached_property
+
+import regex
+
+from lint.markup import Block, Layout, parse
+from lint.positions import LineIndex
+
+#: A word: letters and digits, with inner apostrophes and hyphens ("don't", "well-known").
+WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    block: int  # index into Document.blocks
+
+
+class Document:
+    def __init__(self, path: str, text: str, fmt: str = "markdown") -> None:
+        self.path = path
+        self.text = text
+        self.format = fmt
+        self.index = LineIndex(text)
+        self.layout: Layout = parse(text, fmt)
+        self.as_of: dt.date | None = None
+        self.as_of_source: str | None = None
+
+    # -- positions -----------------------------------------------------------
+    def position(self, offset: int) -> tuple[int, int]:
+        return self.index.position(offset)
+
+    # -- prose ---------------------------------------------------------------
+    @cached_property
+    def prose(self) -> str:
+        """The text with everything but prose blanked out; same length, same line breaks."""
+        text = self.text
+        chars = [ch if ch in "\r\n" else " " for ch in text]
+        for start, end in self.layout.prose:
+            chars[start:end] = text[start:end]
+        return "".join(chars)
+
+    @property
+    def blocks(self) -> list[Block]:
+        return self.layout.blocks
+
+    @cached_property
+    def paragraphs(self) -> list[Block]:
+        """Prose blocks that are running text (not headings or table cells)."""
+        return [b for b in self.layout.blocks if b.kind == "paragraph"]
+
+    @cached_property
+    def sentences(self) -> list[Sentence]:
+        from sentencex import segment
+
+        out: list[Sentence] = []
+        prose = self.prose
+        for i, block in enumerate(self.layout.blocks):
+            offset = block.start
+            for piece in segment("en", prose[block.start:block.end]):
+                start, end = offset, offset + len(piece)
+                offset = end
+                while start < end and prose[start].isspace():
+                    start += 1
+                while end > start and prose[end - 1].isspace():
+                    end -= 1
+                if end > start:
+                    out.append(Sentence(start, end, i))
+        return out
+
+    def words(self, start: int = 0, end: int | None = None):
+        """Word matches in prose between two offsets."""
+        return WORD.finditer(self.prose, start, len(self.text) if end is None else end)
+
+    @cached_property
+    def word_count(self) -> int:
+        return sum(1 for _ in self.words())
+
+    @cached_property
+    def front_matter(self) -> dict:
+        raw = self.layout.front_matter
+        if not raw:
+            return {}
+        import yaml
+
+        try:
+            data = yaml.safe_load(raw)
+        except yaml.YAMLError:
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def snippet(self, start: int, end: int) -> str:
+        return self.text[start:end]

@@ -1,0 +1,133 @@
+"""Reading a draft from disk (or stdin) into text, with errors that name the problem."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+#: File name endings copydesk reads when it walks a folder, and the format each means.
+FORMATS = {
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+}
+
+#: Drafts larger than this are refused rather than read into memory.
+MAX_BYTES = 64 * 1024 * 1024
+
+
+class SourceError(Exception):
+    """A file that cannot be read as a draft; the message names the problem."""
+
+
+@dataclass(frozen=True)
+class Source:
+    path: str  # as the user named it (or "-" for stdin)
+    text: str
+    format: str  # markdown | text | html
+
+
+def format_for(path: str, default: str = "markdown") -> str:
+    return FORMATS.get(os.path.splitext(path)[1].lower(), default)
+
+
+def decode(data: bytes) -> str:
+    """Decode a draft: UTF-8 (a BOM is dropped), or UTF-16 with a BOM; anything else is an error."""
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8):]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise SourceError(f"not valid UTF-16 at byte {exc.start + 2}") from None
+    if b"\x00" in data[:8192]:
+        raise SourceError("binary file (contains NUL bytes), not a text draft")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"not valid UTF-8 at byte {exc.start}") from None
+
+
+def read_source(path: str, stdin_format: str = "markdown") -> Source:
+    if path == "-":
+        return Source("-", decode(sys.stdin.buffer.read()), stdin_format)
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise SourceError("is a folder")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise SourceError(f"too large ({size} bytes; the limit is {MAX_BYTES})")
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise SourceError("no such file") from None
+    except PermissionError:
+        raise SourceError("permission denied") from None
+    except IsADirectoryError:
+        raise SourceError("is a folder") from None
+    except OSError as exc:
+        raise SourceError(exc.strerror or str(exc)) from None
+    return Source(path, decode(data), format_for(path))
+
+
+def expand_paths(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Expand folders into the drafts below them (sorted), and report paths that do not exist.
+
+    Returns the files to check and (path, message) errors. Symlinked folders are
+    followed once; a loop is reported, not followed forever.
+    """
+    files: list[str] = []
+    errors: list[tuple[str, str]] = []
+    for path in paths:
+        if path == "-":
+            files.append(path)
+            continue
+        p = Path(path)
+        if p.is_dir():
+            files.extend(_walk(p, errors))
+        elif p.exists() or p.is_symlink():
+            files.append(path)
+        else:
+            errors.append((path, "no such file or folder"))
+    return files, errors
+
+
+_SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".cache"}
+
+
+def _walk(root: Path, errors: list[tuple[str, str]]) -> list[str]:
+    found: list[str] = []
+    seen: set[tuple[int, int]] = set()
+
+    def visit(folder: Path) -> None:
+        try:
+            st = folder.stat()
+        except OSError as exc:
+            errors.append((str(folder), exc.strerror or str(exc)))
+            return
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            errors.append((str(folder), "symbolic link loop; folder skipped"))
+            return
+        seen.add(key)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError as exc:
+            errors.append((str(folder), exc.strerror or str(exc)))
+            return
+        for entry in entries:
+            if entry.is_dir():
+                if entry.name not in _SKIP_DIRS and not entry.name.startswith("."):
+                    visit(Path(entry.path))
+            elif os.path.splitext(entry.name)[1].lower() in FORMATS:
+                found.append(entry.path)
+
+    visit(root)
+    return found
