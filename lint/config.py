@@ -95,7 +95,7 @@ class ConfigResolver:
     """Finds and loads each folder's config once."""
 
     def __init__(self, explicit: str | None = None) -> None:
-        self.explicit = load_config(explicit) if explicit else None
+        self.explicit = load_checked(explicit) if explicit else None
         self._by_dir: dict[str, Config] = {}
         self._by_file: dict[str, Config] = {}
 
@@ -111,13 +111,32 @@ class ConfigResolver:
             else:
                 fkey = str(found)
                 if fkey not in self._by_file:
-                    self._by_file[fkey] = load_config(fkey)
+                    try:
+                        self._by_file[fkey] = load_checked(fkey)
+                    except ConfigError as exc:
+                        self._by_file[fkey] = exc
+                if isinstance(self._by_file[fkey], ConfigError):
+                    raise self._by_file[fkey]
                 cfg = self._by_file[fkey]
             self._by_dir[key] = cfg
         return self._by_dir[key]
 
 
 # -- loading -----------------------------------------------------------------
+
+def load_checked(path: str) -> Config:
+    """Load a config and check that its own rules do not reuse a built-in rule's id."""
+    from lint.rules import builtin_rules
+
+    cfg = load_config(path)
+    builtin = {r.id: r.origin for r in builtin_rules()}
+    for rule in cfg.rules:
+        if rule.id in builtin:
+            file, _, line = rule.origin.rpartition(":")
+            raise ConfigError(f"duplicate rule id {rule.id!r}: a built-in rule has that id; change its parameters "
+                              f"with options: instead", file, int(line) if line.isdigit() else None, "id")
+    return cfg
+
 
 def load_config(path: str, _chain: tuple[str, ...] = ()) -> Config:
     real = os.path.realpath(path)

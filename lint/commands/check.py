@@ -63,8 +63,12 @@ def fail_level(args) -> str:
     if args.fail_on:
         return args.fail_on
     from lint.config import ConfigResolver
+    from lint.errors import ConfigError
 
-    cfg = ConfigResolver(args.config).for_path(args.paths[0] if args.paths and args.paths[0] != "-" else "x")
+    try:
+        cfg = ConfigResolver(args.config).for_path(args.paths[0] if args.paths and args.paths[0] != "-" else "x")
+    except ConfigError:
+        return "warning"  # the same error is reported for each file it affects
     return cfg.fail_on or "warning"
 
 
