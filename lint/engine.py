@@ -31,6 +31,9 @@ class Options:
     config: str | None = None
     stdin_filename: str | None = None
     jobs: int = 1
+    #: Reuse results of unchanged drafts (lint.cache); the CLI turns this on unless --no-cache.
+    use_cache: bool = False
+    cache_dir: str | None = None
 
 
 @dataclass
@@ -107,7 +110,8 @@ class CheckCache:
     def __init__(self) -> None:
         self._cache: dict = {}
 
-    def checks(self, config: Config, rules: list[Rule]) -> tuple[list[Check], BuildContext]:
+    def checks(self, config: Config, rules: list[Rule]) -> tuple[list[Check], BuildContext, str]:
+        """The built checks, their context, and a fingerprint of everything they depend on."""
         key = (id(config), tuple((r.id, r.severity, repr(sorted(r.params.items(), key=str))) for r in rules))
         if key not in self._cache:
             context = BuildContext(config=config)
@@ -121,8 +125,21 @@ class CheckCache:
                     built.extend(module.build_many(kind_rules, context))
                 else:
                     built.extend(module.build(rule, context) for rule in kind_rules)
-            self._cache[key] = (built, context)
+            self._cache[key] = (built, context, _fingerprint(config, key[1], built))
         return self._cache[key]
+
+
+def _fingerprint(config: Config, rules_key: tuple, checks: list[Check]) -> str:
+    import hashlib
+
+    h = hashlib.sha256(repr(rules_key).encode())
+    h.update(repr(sorted((k, repr(v)) for k, v in config.sections.items())).encode())
+    h.update(f"{config.as_of}|{config.date_order}".encode())
+    for check in checks:
+        extra = getattr(check, "fingerprint", None)
+        if extra is not None:
+            h.update(str(extra()).encode())
+    return h.hexdigest()
 
 
 # -- checking ----------------------------------------------------------------
@@ -171,6 +188,24 @@ class Checker:
         self.options = options
         self.resolver = ConfigResolver(options.config)
         self.cache = CheckCache()
+        self._result_caches: dict[str, object] = {}
+
+    def result_cache(self, config: Config):
+        """The result cache for files under ``config``, or None when caching is off."""
+        if not self.options.use_cache:
+            return None
+        section = config.section("cache")
+        if section.get("enabled", True) is False:
+            return None
+        folder = self.options.cache_dir or section.get("dir") or None
+        if folder and config.path and not os.path.isabs(folder) and not self.options.cache_dir:
+            folder = os.path.join(os.path.dirname(config.path), folder)
+        from lint.cache import DEFAULT_DIR, ResultCache
+
+        folder = folder or DEFAULT_DIR
+        if folder not in self._result_caches:
+            self._result_caches[folder] = ResultCache(folder)
+        return self._result_caches[folder]
 
     def check_path(self, path: str, keep_text: bool = False) -> FileResult:
         display = self.options.stdin_filename if path == "-" and self.options.stdin_filename else path
@@ -184,20 +219,34 @@ class Checker:
 
                 fmt = format_for(self.options.stdin_filename)
             rules = effective_rules(config, self.options, display)
-            checks, context = self.cache.checks(config, rules)
+            checks, context, fingerprint = self.cache.checks(config, rules)
         except SourceError as exc:
             result.errors.append(FileError(display, str(exc)))
             return result
         except ConfigError as exc:
             result.errors.append(FileError(display, f"config error: {exc}"))
             return result
+        if keep_text:
+            result.text = source.text
+        cache = self.result_cache(config)
+        key = None
+        if cache is not None:
+            from lint.cache import result_key
+
+            key = result_key(display, fmt, source.text, fingerprint, str(self.options.as_of))
+            hit = cache.get(key)
+            if hit is not None:
+                result.document = DocumentInfo(**hit["document"])
+                result.findings = hit["findings"]
+                result.notices = hit["notices"]
+                return result
         doc = Document(display, source.text, fmt)
         resolve_as_of(doc, self.options.as_of, config.as_of, config.date_order)
         result.document = DocumentInfo(display, doc.as_of.isoformat(), doc.as_of_source, doc.word_count)
         result.findings, result.errors = check_document(doc, checks)
         result.notices = list(getattr(context, "notices", []))
-        if keep_text:
-            result.text = source.text
+        if cache is not None and not result.errors and not result.notices:
+            cache.put(key, result.document.to_dict(), result.findings, result.notices)
         return result
 
 

@@ -23,3 +23,7 @@ class ConfigError(CopydeskError):
             where += f":{self.line}"
         key = f" (key '{self.key}')" if self.key else ""
         return f"{where}: {self.message}{key}"
+
+
+class UsageError(CopydeskError):
+    """A command-line option that cannot be used as given."""

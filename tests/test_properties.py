@@ -64,7 +64,7 @@ def test_pipeline_never_raises_and_spans_round_trip(text, fmt):
     config = _CHECKER.resolver.for_path(doc.path)
     from lint.engine import effective_rules
 
-    checks, _ = _CHECKER.cache.checks(config, effective_rules(config, _CHECKER.options, doc.path))
+    checks, _, _ = _CHECKER.cache.checks(config, effective_rules(config, _CHECKER.options, doc.path))
     findings, errors = check_document(doc, checks)
     assert not [e for e in errors if "failed" in e.message], errors
     _check_invariants(doc, findings)

@@ -33,6 +33,10 @@ def add_selection_arguments(p: argparse.ArgumentParser) -> None:
                    help="with -, the path to report and to pick the format and config by")
     p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                    help="check files in N processes (default: the number of cores)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="do not reuse or store results of unchanged drafts")
+    p.add_argument("--cache-dir", default=None, metavar="DIR",
+                   help="where cached results live (default: .copydesk_cache in the current folder)")
 
 
 def register(sub) -> None:
@@ -53,10 +57,14 @@ def register(sub) -> None:
 
 def options_from(args):
     from lint.engine import Options
+    from lint.errors import UsageError
 
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+    if jobs < 1:
+        raise UsageError(f"--jobs must be 1 or more, not {jobs}")
     return Options(select=args.select, ignore=args.ignore, as_of=args.as_of, config=args.config,
-                   stdin_filename=args.stdin_filename, jobs=jobs)
+                   stdin_filename=args.stdin_filename, jobs=jobs, use_cache=not args.no_cache,
+                   cache_dir=args.cache_dir)
 
 
 def fail_level(args) -> str:

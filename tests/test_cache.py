@@ -1,0 +1,46 @@
+"""The result cache gives the same findings as a fresh run and is invalidated by what matters."""
+
+from __future__ import annotations
+
+from lint.engine import Options, run
+
+
+def _findings(report):
+    return [f.to_dict() for f in report.findings]
+
+
+def test_cached_run_is_identical_and_skips_checking(tmp_path, monkeypatch):
+    drafts = tmp_path / "drafts"
+    drafts.mkdir()
+    (drafts / "a.md").write_text("December 12, 2025\n\nWe met in order to talk. Defence and defense. TK\n")
+    (drafts / "b.txt").write_text("Nothing wrong here.\n")
+    opts = Options(jobs=1, use_cache=True, cache_dir=str(tmp_path / "cache"))
+    fresh = run([str(drafts)], Options(jobs=1))
+    first = run([str(drafts)], opts)
+    assert _findings(first) == _findings(fresh)
+    assert (tmp_path / "cache" / ".gitignore").read_text().strip().endswith("*")
+
+    import lint.engine
+
+    def boom(*a, **k):
+        raise AssertionError("a cached file was checked again")
+
+    monkeypatch.setattr(lint.engine, "check_document", boom)
+    second = run([str(drafts)], opts)
+    assert _findings(second) == _findings(fresh)
+    assert [d.to_dict() for d in second.documents] == [d.to_dict() for d in fresh.documents]
+
+
+def test_cache_is_invalidated_by_text_rules_and_options(tmp_path):
+    draft = tmp_path / "a.md"
+    draft.write_text("We met in order to talk.\n")
+    opts = dict(jobs=1, use_cache=True, cache_dir=str(tmp_path / "cache"))
+    assert len(run([str(draft)], Options(**opts)).findings) == 1
+    draft.write_text("We met to talk.\n")
+    assert len(run([str(draft)], Options(**opts)).findings) == 0
+    draft.write_text("We met in order to talk. TK\n")
+    assert len(run([str(draft)], Options(**opts)).findings) == 2
+    assert len(run([str(draft)], Options(select=["style.wordy"], **opts)).findings) == 1
+    (tmp_path / ".copydesk.yaml").write_text("options:\n  style.wordy: {swap: {talk: speak}}\n")
+    got = run([str(draft)], Options(select=["style.wordy"], **opts)).findings
+    assert [f.match for f in got] == ["talk"]
