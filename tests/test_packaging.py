@@ -69,10 +69,31 @@ def test_pre_commit_hook_fails_on_bad_draft_and_passes_on_clean(tmp_path):
     assert _run(["git", "init", "-q"], cwd=repo, env=env).returncode == 0
     assert _run(["git", "add", "."], cwd=repo, env=env).returncode == 0
 
-    bad = _run([pre_commit, "try-repo", ROOT, "copydesk", "--files", "bad.md"], cwd=repo, env=env)
+    hook_repo = _snapshot_of_this_repo(tmp_path / "copydesk-snapshot", env)
+    bad = _run([pre_commit, "try-repo", hook_repo, "copydesk", "--files", "bad.md"], cwd=repo, env=env)
     assert bad.returncode == 1, bad.stdout + bad.stderr
     assert "bad.md:3:17: style.wordy" in bad.stdout
 
-    clean = _run([pre_commit, "try-repo", ROOT, "copydesk", "--files", "clean.md"], cwd=repo, env=env)
+    clean = _run([pre_commit, "try-repo", hook_repo, "copydesk", "--files", "clean.md"], cwd=repo, env=env)
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "Passed" in clean.stdout
+
+
+def _snapshot_of_this_repo(dest: Path, env: dict) -> Path:
+    """This working tree (tracked and new, unignored files) committed in a repository of its own.
+
+    pre-commit installs a hook repository from a commit; a snapshot makes the test see
+    the tree as it is, uncommitted changes included.
+    """
+    listed = _run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=ROOT)
+    assert listed.returncode == 0, listed.stderr
+    for name in filter(None, listed.stdout.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            target = dest / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    for cmd in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "snapshot"]):
+        done = _run(cmd, cwd=dest, env=env)
+        assert done.returncode == 0, done.stderr
+    return dest
