@@ -148,7 +148,8 @@ def _judge_office(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as_of
         return Verdict(
             PREMATURE, mention.start, mention.end, first,
             f"{fact.holder} only became {first.about} on {long_date(first.start)}{then}.",
-            first.source, first.start, [f"{title} {holder_then.holder}"] if holder_then else [], holder_then)
+            first.source, first.start, [f"{_title_for(holder_then, title)} {holder_then.holder}"] if holder_then else [],
+            holder_then)
     last = max(past_terms, key=lambda t: t.end)
     if any(_historical(sentence, as_of, t) for t in terms):
         return None
@@ -170,7 +171,7 @@ def _judge_office(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as_of
         source = successor.source
     elif successor is not None:
         then = f"{successor.holder} has held it since {long_date(successor.start)}"
-        suggestions = [f"{title} {successor.holder}", f"former {title} {fact.holder}"]
+        suggestions = [f"{_title_for(successor, title)} {successor.holder}", f"former {title} {fact.holder}"]
         source = successor.source
     else:
         then = "the office was vacant at the draft's date"
@@ -181,6 +182,13 @@ def _judge_office(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as_of
         OUTDATED, mention.start, mention.end, last,
         f"{fact.holder} {verb} as {last.about} on {long_date(last.end)}; {then}.",
         source, last.end, suggestions, successor)
+
+
+def _title_for(holder: Fact, written: str) -> str:
+    """The title as the draft wrote it if the other holder bears it too ("NATO chief"), else theirs ("Queen")."""
+    if written.lower() in (t.lower() for t in holder.titles):
+        return written
+    return holder.titles[0]
 
 
 def _former_then(sentence: str, as_of: dt.date, current: Fact) -> bool:
@@ -211,14 +219,11 @@ def _judge_statement(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as
     if as_of < fact.start:
         if not fact.premature or timeframe.prospective(sentence) or timeframe.relative_past(sentence):
             return None
-        then = f"; at the draft's date ({long_date(as_of)}): {replacement.stated}" if replacement else ""
-        if replacement is None:
-            earlier = kb.at(fact.topic, as_of)
-            then = f"; at the draft's date ({long_date(as_of)}): {earlier.stated}" if earlier else ""
-            replacement = earlier
+        then_fact = kb.at(fact.topic, as_of)
+        then = f"; at the draft's date ({long_date(as_of)}) it was {then_fact.stated}" if then_fact else ""
         return Verdict(PREMATURE, mention.start, mention.end, fact,
-                       f"{fact.stated} only from {long_date(fact.start)}{then}.", fact.source, fact.start,
-                       [replacement.stated] if replacement else [], replacement)
+                       f"{fact.about}: '{fact.stated}' holds only from {long_date(fact.start)}{then}.", fact.source,
+                       fact.start, [then_fact.stated] if then_fact else [], then_fact)
     return None
 
 
