@@ -35,9 +35,9 @@ from lint.facts.model import Fact
 OUTDATED, PREMATURE, WRONG_TITLE = "outdated", "premature", "wrong-title"
 
 _QUALIFIER = regex.compile(
-    r"(?i)\b(?P<q>former|ex|then|late|one-?time|erstwhile|previous|past|incoming|future|next|would-be|"
-    r"presumptive|designated?|elected|outgoing|acting|caretaker|interim)\b[\s-]+"
-    r"(?:(?:\p{Lu}[\p{L}.’']*|and|of|the)\s+){0,3}$")
+    r"\b(?P<q>(?i:former|ex|then|late|one-?time|erstwhile|previous|past|incoming|future|next|would-be|"
+    r"presumptive|designated?|elected|outgoing|acting|caretaker|interim))\b[ \t-]+"
+    r"(?:(?:\p{Lu}[\p{L}’']*(?:\.\p{Lu}\.?)?|and|of|the)[ \t]+){0,3}$")
 _EXCLUDED_AROUND_COUNT_BEFORE = regex.compile(r"(?i)\b(?:other|remaining|fellow|rest\s+of\s+the)\s+(?:\w+\s+)?$")
 _EXCLUDED_AROUND_COUNT_AFTER = regex.compile(
     r"(?i)^\W{0,3}(?:other\s+than|except|excluding|apart\s+from|besides|minus|bar|but|not\s+counting|"
@@ -112,9 +112,17 @@ def _qualifier(doc, mention: Mention) -> str:
     return "onetime" if q == "one-time" else q
 
 
-def _historical(sentence: str, as_of: dt.date, fact: Fact) -> bool:
-    return (timeframe.relative_past(sentence)
-            or timeframe.anchored_within(sentence, as_of, fact.start, fact.end))
+def _historical(sentence: str, as_of: dt.date, fact: Fact, recounting: bool = True) -> bool:
+    """Rule 3: anchored at a time when the fact held, marked as past, or recounting without reporting.
+
+    A past-tense sentence with no tie to the present ("President Obama put more debt on the
+    country") recounts history, unless it reports news ("told reporters", "said") or names a
+    date at which the fact no longer held ("On 11 December 2025, Chancellor Scholz said").
+    """
+    if timeframe.relative_past(sentence) or timeframe.anchored_within(sentence, as_of, fact.start, fact.end):
+        return True
+    return (recounting and timeframe.past_only(sentence) and not timeframe.reporting(sentence)
+            and not timeframe.anchors(sentence, as_of))
 
 
 # -- offices -------------------------------------------------------------------
@@ -206,7 +214,8 @@ def _judge_statement(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as
         return None
     replacement = kb.replacement(fact, as_of)
     if fact.end is not None and as_of >= fact.end:
-        if _historical(sentence, as_of, fact):
+        # "NATO's 30 members agreed" is a count, wrong whatever the tense: no recounting rule here.
+        if _historical(sentence, as_of, fact, recounting=False):
             return None
         now = replacement.stated if replacement is not None else fact.now
         since = replacement.start if replacement is not None else fact.end

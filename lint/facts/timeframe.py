@@ -31,13 +31,20 @@ _ANCHOR = regex.compile(
 #: Words that place a statement in the past without a date.
 _RELATIVE_PAST = regex.compile(
     r"\b(?:at\s+the\s+time|at\s+that\s+time|back\s+then|in\s+those\s+days|(?:years?|decades?|months?)\s+ago|"
+    r"in\s+the\s+past|(?:when|while)\s+(?:\w+\s+){0,3}(?:was|were|came|took|became|served|had|met|left)\b|"
     r"previously|formerly|used\s+to|once\s+(?:was|were|had)|had\s+(?:been|set|agreed|pledged|asked)|"
     r"then-|until\s+(?:his|her|their|its)\s+(?:departure|death|resignation|exit))", regex.I)
 
 #: Words that present a statement as current.
 _PRESENT = regex.compile(
     r"\b(?:is|are|remains?|has|have|says|asks?|requires?|calls\s+for|expects?|holds?|leads?|heads?|"
-    r"currently|now|today|still|this\s+week|this\s+year|will|plans?|wants?|urges?|insists?|faces?)\b", regex.I)
+    r"currently|current|existing|present|now|today|tonight|yesterday|still|this\s+(?:week|month|morning|year)|"
+    r"will|plans?|wants?|urges?|insists?|faces?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", regex.I)
+
+#: A finite verb in the past tense (the common irregular ones, and regular -ed forms).
+_PAST = regex.compile(
+    r"\b(?:was|were|had|did|said|told|met|went|came|took|made|put|gave|became|left|held|led|won|lost|spoke|"
+    r"wrote|ran|saw|sent|brought|thought|kept|found|began|paid|drew|\p{L}{3,}ed)\b", regex.I)
 
 #: Words that present a statement as a prospect, not a claim about the present.
 _PROSPECTIVE = regex.compile(
@@ -93,6 +100,26 @@ def relative_past(sentence: str) -> bool:
 
 def present(sentence: str) -> bool:
     return bool(_PRESENT.search(sentence))
+
+
+#: Verbs of reporting: "X told reporters" is news about now, even in the past tense.
+_REPORTING = regex.compile(
+    r"\b(?:said|says|told|tells|warned|announced|added|urged|stressed|insisted|claimed|wrote|tweeted|posted|"
+    r"argued|noted|declared|stated|explained|asked|replied|responded|pledged|promised|vowed|confirmed|"
+    r"denied|criticised|criticized|welcomed|condemned|praised)\b", regex.I)
+
+
+def reporting(sentence: str) -> bool:
+    return bool(_REPORTING.search(sentence))
+
+
+def past_only(sentence: str) -> bool:
+    """True if the sentence speaks in the past tense with nothing tying it to the present.
+
+    "President Obama put more debt on this country" (said in 2019) recounts his term;
+    "Chancellor Olaf Scholz said on Tuesday" is tied to the present by its weekday.
+    """
+    return bool(_PAST.search(sentence)) and not present(sentence)
 
 
 def prospective(sentence: str) -> bool:
