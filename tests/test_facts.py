@@ -128,6 +128,11 @@ def test_a_draft_without_a_date_is_judged_today(write):
     ("2021-06-01", "Pope Leo XIII wrote Rerum Novarum.", None),
     ("2025-12-12", "King Charles Street runs beside the Foreign Office.", None),
     ("2027-06-01", "Former Chancellor Friedrich Merz spoke in Berlin.", None),  # past what the base knows
+    ("2025-12-12", "Talks resume next week. Foreign Minister Annalena Baerbock is visiting Kyiv.", "outdated"),
+    ("2019-02-15", "President Obama put more debt on this country than anyone before him.", None),
+    ("2019-02-15", "President Obama told reporters on Monday that he disagreed.", "outdated"),
+    ("2025-06-01", "Former U.S. President Donald Trump hosted leaders.", "wrong-title"),
+    ("2025-12-12", "The 30-member alliance agreed the plan.", "outdated"),
 ])
 def test_judgement(write, date, text, expected):
     draft = write("draft.md", f"---\ndate: {date}\n---\n{text}\n")
