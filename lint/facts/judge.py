@@ -29,7 +29,7 @@ import regex
 
 from lint.facts import timeframe
 from lint.facts.loader import KnowledgeBase
-from lint.facts.matcher import Mention, context_holds, find_mentions
+from lint.facts.matcher import Mention, context_holds
 from lint.facts.model import Fact
 
 OUTDATED, PREMATURE, WRONG_TITLE = "outdated", "premature", "wrong-title"
@@ -69,7 +69,7 @@ def judge_document(kb: KnowledgeBase, doc, as_of: dt.date) -> list[Verdict]:
 
     verdicts: list[Verdict] = []
     seen: set[tuple] = set()
-    for mention in find_mentions(doc.prose, kb.facts):
+    for mention in kb.scanner.mentions(doc.prose):
         fact = mention.fact
         # One verdict per statement: terms of one holder in one office share a span.
         key = (mention.start, mention.end, fact.topic, fact.holder if fact.kind == "office" else fact.id)

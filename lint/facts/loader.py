@@ -101,6 +101,15 @@ class KnowledgeBase:
             if fact.kind == "office":
                 self.by_holder.setdefault(fact.holder, []).append(fact)
 
+    @property
+    def scanner(self):
+        """The recogniser for every fact in the base, built once."""
+        if getattr(self, "_scanner", None) is None:
+            from lint.facts.matcher import Scanner
+
+            self._scanner = Scanner(self.facts)
+        return self._scanner
+
     def __len__(self) -> int:
         return len(self.facts)
 

@@ -18,6 +18,7 @@ pattern can stay short ("2% of GDP") and still only fire on NATO's guideline.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -134,36 +135,63 @@ class Mention:
 
 
 def triggers(fact: Fact) -> tuple[str, ...]:
-    """Cheap substrings of which at least one must occur before the pattern is worth running."""
+    """Cheap substrings of which at least one must occur before the pattern is worth compiling and running.
+
+    Names for an office (as written); the body's words for a count, in lower case ("nato", "euro").
+    """
     if fact.kind == "office":
-        return tuple({n.split()[-1] for n in fact.names})
+        return tuple({_WORDS.findall(n)[-1] for n in fact.names if _WORDS.findall(n)})
+    if fact.kind == "count":
+        return tuple({_WORDS.findall(b.lower())[-1] for b in fact.body if _WORDS.findall(b)})
     return ()
 
 
-def find_mentions(prose: str, facts) -> list[Mention]:
-    from lint.checks.context import sentence_at  # noqa: F401 - imported here to keep start-up light
+_WORDS = re.compile(r"\w+")
 
-    out: list[Mention] = []
-    for fact in facts:
-        keys = triggers(fact)
-        if keys and not any(k in prose for k in keys):
-            continue
-        pattern, _ = _compiled(fact)
-        if pattern is None:
-            continue
-        try:
-            matches = list(pattern.finditer(prose, timeout=REGEX_TIMEOUT))
-        except TimeoutError:
-            raise ConfigError(f"fact {fact.id}: its pattern took too long on this draft", fact.path,
-                              fact.line, "patterns") from None
-        for m in matches:
-            start, end = m.span("at") if "at" in m.re.groupindex and m.group("at") else m.span()
-            if start == end:
+
+class Scanner:
+    """Finds mentions of a set of facts; one pass over the draft decides which patterns are worth running."""
+
+    def __init__(self, facts) -> None:
+        self.facts = list(facts)
+        self._context = {f.id: [regex.compile(c, regex.I | regex.V0) for c in f.context] for f in self.facts}
+
+    def _candidates(self, prose: str):
+        found = set(_WORDS.findall(prose))
+        lowered = {w.lower() for w in found}
+        for fact in self.facts:
+            if fact.kind == "office":
+                if any(k in found for k in triggers(fact)):
+                    yield fact
+            elif fact.kind == "count":
+                if any(k in lowered for k in triggers(fact)):
+                    yield fact
+            elif all(c.search(prose) for c in self._context[fact.id]):
+                yield fact
+
+    def mentions(self, prose: str) -> list[Mention]:
+        out: list[Mention] = []
+        for fact in self._candidates(prose):
+            pattern, _ = _compiled(fact)
+            if pattern is None:
                 continue
-            groups = m.groupdict()
-            title = groups.get("title") or groups.get("title2") or ""
-            out.append(Mention(fact, start, end, title=title, qualifier=(groups.get("aq") or "").lower()))
-    return out
+            try:
+                matches = list(pattern.finditer(prose, timeout=REGEX_TIMEOUT))
+            except TimeoutError:
+                raise ConfigError(f"fact {fact.id}: its pattern took too long on this draft", fact.path,
+                                  fact.line, "patterns") from None
+            for m in matches:
+                start, end = m.span("at") if "at" in m.re.groupindex and m.group("at") else m.span()
+                if start == end:
+                    continue
+                groups = m.groupdict()
+                title = groups.get("title") or groups.get("title2") or ""
+                out.append(Mention(fact, start, end, title=title, qualifier=(groups.get("aq") or "").lower()))
+        return out
+
+
+def find_mentions(prose: str, facts) -> list[Mention]:
+    return Scanner(facts).mentions(prose)
 
 
 def context_holds(fact: Fact, sentence: str) -> bool:
