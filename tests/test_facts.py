@@ -133,6 +133,9 @@ def test_a_draft_without_a_date_is_judged_today(write):
     ("2019-02-15", "President Obama told reporters on Monday that he disagreed.", "outdated"),
     ("2025-06-01", "Former U.S. President Donald Trump hosted leaders.", "wrong-title"),
     ("2025-12-12", "The 30-member alliance agreed the plan.", "outdated"),
+    ("2025-12-12", "Spain, which rejected NATO's new target, will spend 2% of GDP on defence.", None),
+    ("2025-12-12", "Allies are expected to spend 2% of GDP on defence under NATO rules.", "outdated"),
+    ("2025-12-12", "NATO's 2%-of-GDP guideline still shapes budgets.", "outdated"),
 ])
 def test_judgement(write, date, text, expected):
     draft = write("draft.md", f"---\ndate: {date}\n---\n{text}\n")
