@@ -184,6 +184,14 @@ def test_config_names_a_newsroom_facts_file_relative_to_itself(write):
     assert "Sam Jones" in findings[0].message
 
 
+def test_config_naming_a_missing_facts_file_is_an_error_with_its_line(write):
+    write("drafts/.copydesk.yaml", "select: [facts]\nfacts:\n  files: [nowhere.yaml]\n")
+    draft = write("drafts/story.md", "Text.\n")
+    report = run([str(draft)], Options(jobs=1))
+    assert report.errors and ".copydesk.yaml:3" in report.errors[0].message
+    assert "nowhere.yaml" in report.errors[0].message and "does not exist" in report.errors[0].message
+
+
 def test_config_can_ignore_a_fact(write):
     write("drafts/.copydesk.yaml", "facts:\n  ignore: [uk.prime-minister.sunak]\n")
     draft = write("drafts/story.md", "---\ndate: 2025-06-01\n---\nPrime Minister Rishi Sunak spoke.\n")
