@@ -29,7 +29,7 @@ class LineList(list):
         return lines[i] if i < len(lines) else self.line
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when present: ~5x faster
     pass
 
 

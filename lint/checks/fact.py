@@ -1,0 +1,77 @@
+"""``fact``: statements that contradict the dated knowledge base at the draft's date.
+
+The knowledge base (``rules/facts/*.yaml`` plus the files named in the
+config's ``facts:`` section) says what held when; :mod:`lint.facts.judge`
+decides whether a statement is outdated, premature or gives a wrong title at
+the document's own date (``doc.as_of``; today only if the draft has none).
+One rule per judgement; they share one pass over the draft.
+
+Parameters:
+  judgement   which verdicts this rule reports: outdated, premature or wrong-title
+Message fields: {match}, {detail}, {source}, {as_of}, {since}, {fact}, {about}, {replacement}.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
+from lint.document import Document
+
+PARAMETERS = {"judgement": "which verdicts the rule reports: outdated, premature or wrong-title"}
+JUDGEMENTS = ("outdated", "premature", "wrong-title")
+FIELDS = {"match", "detail", "source", "as_of", "since", "fact", "about", "replacement"}
+
+
+class FactJudge:
+    """Judges each document once for all the fact rules that share it."""
+
+    def __init__(self, kb) -> None:
+        self.kb = kb
+        self._last: tuple[Document, list] | None = None
+
+    def verdicts(self, doc: Document) -> list:
+        if self._last is not None and self._last[0] is doc:
+            return self._last[1]
+        from lint.facts.judge import judge_document
+
+        verdicts = judge_document(self.kb, doc, doc.as_of or dt.date.today())
+        self._last = (doc, verdicts)
+        return verdicts
+
+
+class FactCheck(Check):
+    def __init__(self, rule, judgement: str, judge: FactJudge) -> None:
+        super().__init__(rule)
+        self.judgement = judgement
+        self.judge = judge
+
+    def run(self, doc: Document):
+        from lint.facts.judge import long_date
+
+        as_of = doc.as_of or dt.date.today()
+        for v in self.judge.verdicts(doc):
+            if v.judgement != self.judgement:
+                continue
+            yield make_finding(
+                self.rule, doc, v.start, v.end, suggestions=v.suggestions, detail=v.detail, source=v.source,
+                as_of=long_date(as_of), since=long_date(v.since) if v.since else "", fact=v.fact.id,
+                about=v.fact.about, replacement=v.replacement.stated if v.replacement else "")
+
+
+def _judgement(rule) -> str:
+    params = Params(rule, PARAMETERS)
+    check_template(rule, FIELDS)
+    return params.choice("judgement", "outdated", JUDGEMENTS)
+
+
+def build_many(rules, context: BuildContext) -> list[Check]:
+    from lint.facts.loader import base_for
+
+    judgements = [_judgement(rule) for rule in rules]
+    judge = FactJudge(base_for(context.config))
+    return [FactCheck(rule, j, judge) for rule, j in zip(rules, judgements)]
+
+
+def build(rule, context: BuildContext) -> Check:
+    return build_many([rule], context)[0]

@@ -1,0 +1,199 @@
+"""Recognising statements of facts in a draft's prose.
+
+Each fact compiles to one regular expression:
+
+* an office: a title before a name ("German Chancellor Olaf Scholz", "NATO chief
+  Stoltenberg"), or a full name with an appositive title ("Olaf Scholz, the
+  German chancellor"). Titles match in any case, names only as written, and a
+  name followed by another capitalised word is part of a longer name ("King
+  Charles Street", "Queen Elizabeth Hospital") and is left alone;
+* a count: a number beside the body's name and a noun ("NATO's 31 members",
+  "the 27-nation EU", "20 euro area countries"), in digits or words;
+* a value: the record's own patterns (the ``regex`` module's syntax, case
+  insensitive); a group named ``at`` narrows the reported span.
+
+A record's ``context`` patterns must all occur in the same sentence, so a
+pattern can stay short ("2% of GDP") and still only fire on NATO's guideline.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from lint.checks.base import REGEX_TIMEOUT
+from lint.errors import ConfigError
+from lint.facts.model import Fact
+
+_EDGE_BEFORE = r"(?<![\p{L}\p{N}_])"
+_EDGE_AFTER = r"(?![\p{L}\p{N}_])"
+_WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+#: After a name: not a regnal number or suffix ("Leo XIII", "Trump Jr."), not a date ("May 5"), not part
+#: of a longer proper name ("Queen Elizabeth Hospital") — a weekday may follow ("Scholz Tuesday").
+_NAME_END = (_EDGE_AFTER + r"(?!\s+(?:[IVXLC]+|Jr|Sr)\b)(?!\s+\d)"
+             rf"(?!\s+(?!(?:{_WEEKDAYS})\b)\p{{Lu}}\p{{Ll}})")
+#: "Vice President", "Deputy Prime Minister": a different office whose title ends in another's.
+_NOT_SUBORDINATE = r"(?<!(?i:vice|deputy|assistant|under|junior|shadow)[\s-])"
+#: Words between a name and its appositive title: "Olaf Scholz, the former German chancellor".
+_APPOSITIVE_QUALIFIERS = r"(?:(?P<aq>then|former|ex|late|outgoing|incoming|future|acting|caretaker|interim)[\s-]+)?"
+
+_UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def number_words(n: int) -> str | None:
+    if n < 20:
+        return _UNITS[n] or None
+    if n < 100:
+        return _TENS[n // 10] + (f"[\\s-]{_UNITS[n % 10]}" if n % 10 else "")
+    return None
+
+
+def literal(phrase: str) -> str:
+    """A literal phrase as a pattern: any white space matches any white space, either apostrophe."""
+    parts = [regex.escape(p).replace("'", "['’]").replace("’", "['’]") for p in phrase.split()]
+    return r"\s+".join(parts)
+
+
+def _alternation(phrases) -> str:
+    return "|".join(literal(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+def office_pattern(fact: Fact) -> str:
+    titles = _alternation(fact.titles)
+    names = _alternation(fact.names)
+    full_names = _alternation([n for n in fact.names if " " in n] or fact.names)
+    title_first = rf"{_EDGE_BEFORE}{_NOT_SUBORDINATE}(?P<title>(?i:{titles}))\s+(?P<name>{names}){_NAME_END}"
+    appositive = (rf"{_EDGE_BEFORE}(?P<name2>{full_names}),\s+(?i:the\s+)?(?i:{_APPOSITIVE_QUALIFIERS})"
+                  rf"(?P<title2>(?i:{titles})){_EDGE_AFTER}(?!\s+(?i:of|for)\b)")
+    return f"{title_first}|{appositive}"
+
+
+def count_pattern(fact: Fact) -> str:
+    n = fact.count
+    digits = rf"(?<![\d.,]){n}(?![\d]|[.,]\d)"
+    words = number_words(n)
+    number = f"(?:{digits}|{words})" if words else digits
+    body = _alternation(fact.body)
+    nouns = _alternation(fact.nouns)
+    forms = [
+        rf"(?:the\s+)?(?:{body})['’]s\s+(?:current\s+|present\s+)?{number}\s+(?:{nouns})",
+        rf"{number}\s+(?:{body})\s+(?:{nouns})",
+        rf"{number}[\s-](?:member|nation|country|state|strong)\s+(?:{body})",
+        rf"{number}\s+(?:{nouns})\s+of\s+(?:the\s+)?(?:{body})",
+        rf"(?:{body}),?\s+(?:which\s+|that\s+)?(?:now\s+)?(?:has|comprises|counts|numbers|includes)\s+"
+        rf"{number}\s+(?:{nouns})",
+    ]
+    return "|".join(f"(?:{_EDGE_BEFORE}{f}{_EDGE_AFTER})" for f in forms)
+
+
+def compile_fact(fact: Fact):
+    """The fact's recogniser; a malformed pattern is an error naming the file, line and pattern."""
+    return _compiled(fact)[0]
+
+
+@lru_cache(maxsize=None)
+def _compiled(fact: Fact):
+    if fact.kind == "office":
+        body = office_pattern(fact)
+    elif fact.kind == "count":
+        body = count_pattern(fact)
+        if fact.patterns:
+            body = "|".join([body, *(f"(?:{p})" for p in _checked(fact, fact.patterns, "patterns"))])
+    else:
+        if not fact.patterns:
+            return None, ()
+        body = "|".join(f"(?:{p})" for p in _checked(fact, fact.patterns, "patterns"))
+    context = tuple(regex.compile(p, regex.I | regex.V0) for p in _checked(fact, fact.context, "context"))
+    flags = regex.V0 | (regex.I if fact.kind != "office" else 0)
+    return regex.compile(body, flags), context
+
+
+def _checked(fact: Fact, patterns, key: str):
+    for p in patterns:
+        try:
+            regex.compile(p, regex.V0 | regex.I)
+        except regex.error as exc:
+            raise fact.error(f"malformed pattern {p!r}: {exc}", key) from None
+    return patterns
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Where a draft states a fact."""
+
+    fact: Fact
+    start: int
+    end: int
+    #: For offices: the title as written, and a qualifier inside the match ("Scholz, the former chancellor").
+    title: str = ""
+    qualifier: str = ""
+
+
+def triggers(fact: Fact) -> tuple[str, ...]:
+    """Cheap substrings of which at least one must occur before the pattern is worth compiling and running.
+
+    Names for an office (as written); the body's words for a count, in lower case ("nato", "euro").
+    """
+    if fact.kind == "office":
+        return tuple({_WORDS.findall(n)[-1] for n in fact.names if _WORDS.findall(n)})
+    if fact.kind == "count":
+        return tuple({_WORDS.findall(b.lower())[-1] for b in fact.body if _WORDS.findall(b)})
+    return ()
+
+
+_WORDS = re.compile(r"\w+")
+
+
+class Scanner:
+    """Finds mentions of a set of facts; one pass over the draft decides which patterns are worth running."""
+
+    def __init__(self, facts) -> None:
+        self.facts = list(facts)
+        self._context = {f.id: [regex.compile(c, regex.I | regex.V0) for c in f.context] for f in self.facts}
+
+    def _candidates(self, prose: str):
+        found = set(_WORDS.findall(prose))
+        lowered = {w.lower() for w in found}
+        for fact in self.facts:
+            if fact.kind == "office":
+                if any(k in found for k in triggers(fact)):
+                    yield fact
+            elif fact.kind == "count":
+                if any(k in lowered for k in triggers(fact)):
+                    yield fact
+            elif all(c.search(prose) for c in self._context[fact.id]):
+                yield fact
+
+    def mentions(self, prose: str) -> list[Mention]:
+        out: list[Mention] = []
+        for fact in self._candidates(prose):
+            pattern, _ = _compiled(fact)
+            if pattern is None:
+                continue
+            try:
+                matches = list(pattern.finditer(prose, timeout=REGEX_TIMEOUT))
+            except TimeoutError:
+                raise ConfigError(f"fact {fact.id}: its pattern took too long on this draft", fact.path,
+                                  fact.line, "patterns") from None
+            for m in matches:
+                start, end = m.span("at") if "at" in m.re.groupindex and m.group("at") else m.span()
+                if start == end:
+                    continue
+                groups = m.groupdict()
+                title = groups.get("title") or groups.get("title2") or ""
+                out.append(Mention(fact, start, end, title=title, qualifier=(groups.get("aq") or "").lower()))
+        return out
+
+
+def find_mentions(prose: str, facts) -> list[Mention]:
+    return Scanner(facts).mentions(prose)
+
+
+def context_holds(fact: Fact, sentence: str) -> bool:
+    _, context = _compiled(fact)
+    return all(c.search(sentence) for c in context)

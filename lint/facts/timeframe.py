@@ -1,0 +1,126 @@
+"""When a sentence speaks of: the clues that tell a historical statement from a current one.
+
+A statement of a fact is only outdated if the sentence presents it as current.
+"In 2014, allies pledged 2%" is anchored in a time when it held; "then-Chancellor
+Olaf Scholz" says so with a word. These helpers read such clues from one
+sentence; :mod:`lint.facts.judge` decides with them, preferring silence when
+the clues disagree.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+import regex
+
+_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+
+#: A point in time: "2014", "June 2024", "June 25, 2025", "25 June 2025", "mid-2023".
+_ANCHOR = regex.compile(
+    r"(?P<lead>\b(?:since|from|by|before|after|until|till|through|in|on|of|during|as\s+of)\s+"
+    r"(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?)?"
+    r"(?:" + _MONTH + r"\s+(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+)?"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) +
+    r")\.?,?\s+)?"
+    r"(?<![\d.,/-])(?P<year>(?:19|20)\d\d)(?![\d%]|\s*(?:%|per\s?cent|percent))", regex.I)
+
+#: Words that place a statement in the past without a date.
+_RELATIVE_PAST = regex.compile(
+    r"\b(?:at\s+the\s+time|at\s+that\s+time|back\s+then|in\s+those\s+days|(?:years?|decades?|months?)\s+ago|"
+    r"in\s+the\s+past|(?:when|while)\s+(?:\w+\s+){0,3}(?:was|were|came|took|became|served|had|met|left)\b|"
+    r"previously|formerly|used\s+to|once\s+(?:was|were|had)|had\s+(?:been|set|agreed|pledged|asked)|"
+    r"then-|until\s+(?:his|her|their|its)\s+(?:departure|death|resignation|exit))", regex.I)
+
+#: Words that present a statement as current.
+_PRESENT = regex.compile(
+    r"\b(?:is|are|remains?|has|have|says|asks?|requires?|calls\s+for|expects?|holds?|leads?|heads?|"
+    r"currently|current|existing|present|now|today|tonight|yesterday|still|this\s+(?:week|month|morning|year)|"
+    r"will|plans?|wants?|urges?|insists?|faces?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", regex.I)
+
+#: A finite verb in the past tense (the common irregular ones, and regular -ed forms).
+_PAST = regex.compile(
+    r"\b(?:was|were|had|did|said|told|met|went|came|took|made|put|gave|became|left|held|led|won|lost|spoke|"
+    r"wrote|ran|saw|sent|brought|thought|kept|found|began|paid|drew|\p{L}{3,}ed)\b", regex.I)
+
+#: Words that present a statement as a prospect, not a claim about the present.
+_PROSPECTIVE = regex.compile(
+    r"\b(?:will|would|could|may|might|shall|should|plans?|planned|propos\w*|aims?|seeks?|wants?|hopes?|"
+    r"expected|expects?|likely|set\s+to|poised|on\s+track|candidate|designate|elect|if|once|unless|"
+    r"debat\w*|discuss\w*|negotiat\w*|push\w*|call(?:s|ed)?\s+for|demand\w*|urg\w*|consider\w*|"
+    r"(?:is|are)\s+to|nominat\w*|tipped|favou?rite|frontrunner|front-runner|race|bid)\b", regex.I)
+
+
+def anchors(sentence: str, as_of: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """Past points in time the sentence names, as date ranges (a year is the whole year).
+
+    "since 2014" is not an anchor (it reaches to the present), nor is a year
+    after the draft's own ("by 2035").
+    """
+    out = []
+    for m in _ANCHOR.finditer(sentence):
+        lead = (m.group("lead") or "").lower()
+        if lead.startswith(("since", "from", "by")):
+            continue
+        year = int(m.group("year"))
+        if year > as_of.year:
+            continue
+        month_name = m.group("month") or m.group("month2")
+        day = m.group("day") or m.group("day2")
+        try:
+            if month_name:
+                month = _MONTHS[month_name.lower().rstrip(".")]
+                if day:
+                    lo = hi = dt.date(year, month, int(day))
+                else:
+                    lo = dt.date(year, month, 1)
+                    hi = dt.date(year, month, calendar.monthrange(year, month)[1])
+            else:
+                lo, hi = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        except ValueError:
+            continue
+        out.append((lo, hi))
+    return out
+
+
+def anchored_within(sentence: str, as_of: dt.date, start: dt.date, end: dt.date | None) -> bool:
+    """True if the sentence names a past time at which the window [start, end) held."""
+    for lo, hi in anchors(sentence, as_of):
+        if hi >= start and (end is None or lo < end):
+            return True
+    return False
+
+
+def relative_past(sentence: str) -> bool:
+    return bool(_RELATIVE_PAST.search(sentence))
+
+
+def present(sentence: str) -> bool:
+    return bool(_PRESENT.search(sentence))
+
+
+#: Verbs of reporting: "X told reporters" is news about now, even in the past tense.
+_REPORTING = regex.compile(
+    r"\b(?:said|says|told|tells|warned|announced|added|urged|stressed|insisted|claimed|wrote|tweeted|posted|"
+    r"argued|noted|declared|stated|explained|asked|replied|responded|pledged|promised|vowed|confirmed|"
+    r"denied|criticised|criticized|welcomed|condemned|praised)\b", regex.I)
+
+
+def reporting(sentence: str) -> bool:
+    return bool(_REPORTING.search(sentence))
+
+
+def past_only(sentence: str) -> bool:
+    """True if the sentence speaks in the past tense with nothing tying it to the present.
+
+    "President Obama put more debt on this country" (said in 2019) recounts his term;
+    "Chancellor Olaf Scholz said on Tuesday" is tied to the present by its weekday.
+    """
+    return bool(_PAST.search(sentence)) and not present(sentence)
+
+
+def prospective(sentence: str) -> bool:
+    return bool(_PROSPECTIVE.search(sentence))
