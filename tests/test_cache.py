@@ -44,3 +44,29 @@ def test_cache_is_invalidated_by_text_rules_and_options(tmp_path):
     (tmp_path / ".copydesk.yaml").write_text("options:\n  style.wordy: {swap: {talk: speak}}\n")
     got = run([str(draft)], Options(select=["style.wordy"], **opts)).findings
     assert [f.match for f in got] == ["talk"]
+
+
+def test_cache_expires_when_a_users_fact_file_changes(tmp_path):
+    facts = tmp_path / "newsroom-facts.yaml"
+    (tmp_path / ".copydesk.yaml").write_text("facts: {files: [newsroom-facts.yaml]}\n")
+    draft = tmp_path / "a.md"
+    draft.write_text("December 12, 2025\n\nNATO allies agreed to spend at least 2% of GDP on defence.\n")
+    facts.write_text("[]\n")
+    opts = Options(jobs=1, use_cache=True, cache_dir=str(tmp_path / "cache"), select=["facts"])
+    before = [f.to_dict() for f in run([str(draft)], opts).findings]
+    import os
+
+    facts.write_text("# an edit\n[]\n")
+    os.utime(facts)
+    from lint.engine import Checker
+
+    checker = Checker(opts)
+    first = checker.check_path(str(draft))
+    config = checker.resolver.for_path(str(draft))
+    from lint.engine import effective_rules
+
+    _, _, fp_after = checker.cache.checks(config, effective_rules(config, opts, str(draft)))
+    facts.write_text("# another edit\n[]\n")
+    _, _, fp_again = Checker(opts).cache.checks(config, effective_rules(config, opts, str(draft)))
+    assert fp_after != fp_again
+    assert [f.to_dict() for f in first.findings] == before

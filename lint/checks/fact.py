@@ -26,9 +26,27 @@ FIELDS = {"match", "detail", "source", "as_of", "since", "fact", "about", "repla
 class FactJudge:
     """Judges each document once for all the fact rules that share it."""
 
-    def __init__(self, kb) -> None:
+    def __init__(self, kb, files: tuple[str, ...] = ()) -> None:
         self.kb = kb
+        self.files = files
         self._last: tuple[Document, list] | None = None
+        self._fingerprint: str | None = None
+
+    def fingerprint(self) -> str:
+        """A hash of the knowledge-base files, so cached results expire when a fact changes."""
+        if self._fingerprint is None:
+            import hashlib
+
+            h = hashlib.sha256()
+            for path in self.files:
+                h.update(str(path).encode())
+                try:
+                    with open(path, "rb") as fh:
+                        h.update(fh.read())
+                except OSError:
+                    h.update(b"missing")
+            self._fingerprint = h.hexdigest()
+        return self._fingerprint
 
     def verdicts(self, doc: Document) -> list:
         if self._last is not None and self._last[0] is doc:
@@ -45,6 +63,9 @@ class FactCheck(Check):
         super().__init__(rule)
         self.judgement = judgement
         self.judge = judge
+
+    def fingerprint(self) -> str:
+        return self.judge.fingerprint()
 
     def run(self, doc: Document):
         from lint.facts.judge import long_date
@@ -66,10 +87,11 @@ def _judgement(rule) -> str:
 
 
 def build_many(rules, context: BuildContext) -> list[Check]:
-    from lint.facts.loader import base_for
+    from lint.facts.loader import base_for, builtin_files, section_settings
 
     judgements = [_judgement(rule) for rule in rules]
-    judge = FactJudge(base_for(context.config))
+    extra_files, _ignore = section_settings(context.config)
+    judge = FactJudge(base_for(context.config), (*builtin_files(), *extra_files))
     return [FactCheck(rule, j, judge) for rule, j in zip(rules, judgements)]
 
 
