@@ -28,7 +28,8 @@ was wasn't we we'd we'll we're we've well were weren't what what's when when's w
 while who who's whom whose why why's will with within without won't would wouldn't year years yet you
 you'd you'll you're you've your yours yourself yourselves
 mr mrs ms dr according added also asked including tell tells first second last two three four five six
-seven eight nine ten percent cent time times people way day days week weeks month months
+seven eight nine ten hundred thousand million billion trillion dozen percent cent time times people way day
+days week weeks month months
 """.split())
 
 

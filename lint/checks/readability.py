@@ -23,8 +23,11 @@ Message fields: {match}, {label}, {score}, {target}, {comparison} ("at least"/"a
 
 from __future__ import annotations
 
+import re
+
 from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
 from lint.document import Document
+from lint.textunits import sentence_units
 
 PARAMETERS = {
     "metric": "the formula: flesch_reading_ease, flesch_kincaid_grade, gunning_fog, smog_index, dale_chall, "
@@ -38,12 +41,17 @@ PARAMETERS = {
 
 #: Block kinds that hold running text.
 RUNNING_TEXT = ("paragraph", "item")
+_SENTENCE_END = re.compile(r"[.!?]")
 #: Above this mean sentence length (words), shorter sentences are the most effective change.
 LONG_MEAN_SENTENCE = 16
 
 
 def scored_blocks(doc: Document):
-    return [b for b in doc.blocks if b.kind in RUNNING_TEXT]
+    """Blocks of running text: paragraphs and list items with at least one full stop, ! or ?.
+
+    A plain-text block without any (a headline, a byline) is a heading in all but name.
+    """
+    return [b for b in doc.blocks if b.kind in RUNNING_TEXT and _SENTENCE_END.search(doc.prose, b.start, b.end)]
 
 
 def scored_text(doc: Document, blocks) -> str:
@@ -82,7 +90,8 @@ class ReadabilityCheck(Check):
     def _judge(self, doc: Document, blocks, start: int, end: int, document_level: bool):
         from lint.textmetrics import score
 
-        sentences = [s for s in doc.sentences if doc.blocks[s.block] in blocks]
+        sentences = [(start, end) for start, end in sentence_units(doc)
+                     if any(b.start <= start < b.end for b in blocks)]
         words = sum(1 for b in blocks for _ in doc.words(b.start, b.end))
         if words < self.min_words or len(sentences) < self.min_sentences:
             return
@@ -99,17 +108,17 @@ class ReadabilityCheck(Check):
     def _advice(self, doc: Document, sentences, words: int) -> str:
         if not self.suggest:
             return ""
-        lengths = [(sum(1 for _ in doc.words(s.start, s.end)), s) for s in sentences]
+        lengths = [(sum(1 for _ in doc.words(start, end)), start) for start, end in sentences]
         if words / max(1, len(sentences)) > LONG_MEAN_SENTENCE:
-            longest = sorted(lengths, key=lambda p: (-p[0], p[1].start))[:self.suggest]
-            named = ", ".join(f"line {doc.position(s.start)[0]} ({n} words)"
-                              for n, s in sorted(longest, key=lambda p: p[1].start))
+            longest = sorted(lengths, key=lambda p: (-p[0], p[1]))[:self.suggest]
+            named = ", ".join(f"line {doc.position(start)[0]} ({n} words)"
+                              for n, start in sorted(longest, key=lambda p: p[1]))
             return f"Split or shorten the longest sentences: {named}."
         from lint.textmetrics import textstat
 
         counted = {}
-        for s in sentences:
-            for m in doc.words(s.start, s.end):
+        for start, end in sentences:
+            for m in doc.words(start, end):
                 w = m.group().lower()
                 if w not in counted:
                     counted[w] = textstat().syllable_count(w)

@@ -1,7 +1,7 @@
 """``repeated-phrase``: the same run of words used several times in one document.
 
 Words are compared after lower-casing and dropping punctuation, within one
-sentence (or title line, see :func:`lint.checks.repeated_text.sentence_units`);
+sentence (or title line, see :func:`lint.textunits.sentence_units`);
 a whole sentence said again is left to ``repeated-text``. Each length from ``max_words`` down to ``min_words`` is counted in a
 dictionary of word tuples (linear in the document's length); a phrase inside
 a longer repeated phrase that was already reported is not reported again.
@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
-from lint.checks.repeated_text import sentence_units
 from lint.document import Document
+from lint.textunits import sentence_units
 from lint.words import is_stop_word, tokens
 
 PARAMETERS = {

@@ -2,7 +2,7 @@
 
 ``unit: sentence`` compares sentences (and title-like lines: a line without
 closing punctuation followed by a line that starts with a capital, as in the
-title repeated at the top of scraped text) after lower-casing and dropping
+title repeated at the top of scraped text, see :mod:`lint.textunits`) after lower-casing and dropping
 punctuation; one dictionary lookup per sentence.
 
 ``unit: paragraph`` compares paragraphs of at least ``min_sentences``
@@ -27,10 +27,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import regex
-
 from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
 from lint.document import Document
+from lint.textunits import sentence_units
 from lint.words import tokens
 
 PARAMETERS = {
@@ -40,10 +39,6 @@ PARAMETERS = {
     "shingle": "words per shingle for paragraph similarity (default 4)",
     "min_sentences": "paragraphs with fewer sentences are left to the sentence unit (default 2)",
 }
-
-#: A line break that ends a title-like line: no closing punctuation before it, a capital after it.
-_TITLE_BREAK = regex.compile(r"(?<=[\p{L}\p{N}][\"'”’)]?)[ \t]*\r?\n(?=[ \t]*[\p{Lu}\p{N}\"“])")
-
 
 class RepeatedTextCheck(Check):
     def __init__(self, rule, params: Params) -> None:
@@ -102,19 +97,6 @@ class RepeatedTextCheck(Check):
             starts.append(block.start)
             for h in own:
                 index[h].append(me)
-
-
-def sentence_units(doc: Document):
-    """Sentence spans, with title-like lines split off (sentence splitters keep them together)."""
-    prose = doc.prose
-    for s in doc.sentences:
-        cursor = s.start
-        for m in _TITLE_BREAK.finditer(prose, s.start, s.end):
-            yield cursor, m.start()
-            cursor = m.end()
-            while cursor < s.end and prose[cursor].isspace():
-                cursor += 1
-        yield cursor, s.end
 
 
 def build(rule, context: BuildContext) -> Check:

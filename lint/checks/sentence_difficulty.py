@@ -17,6 +17,7 @@ from __future__ import annotations
 from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
 from lint.checks.readability import RUNNING_TEXT
 from lint.document import Document
+from lint.textunits import sentence_units
 
 PARAMETERS = {
     "metric": "grade formula: flesch_kincaid_grade (default), gunning_fog, coleman_liau_index, "
@@ -42,15 +43,13 @@ class SentenceDifficultyCheck(Check):
     def run(self, doc: Document):
         from lint.textmetrics import score
 
-        for s in doc.sentences:
-            if doc.blocks[s.block].kind not in RUNNING_TEXT:
-                continue
-            n = sum(1 for _ in doc.words(s.start, s.end))
+        for start, end in sentence_units(doc, RUNNING_TEXT):
+            n = sum(1 for _ in doc.words(start, end))
             if n < self.min_words:
                 continue
-            grade = score(self.metric, " ".join(doc.prose[s.start:s.end].split()))
+            grade = score(self.metric, " ".join(doc.prose[start:end].split()))
             if grade > self.max_grade:
-                yield make_finding(self.rule, doc, s.start, s.end, grade=f"{grade:.0f}", limit=f"{self.max_grade:g}",
+                yield make_finding(self.rule, doc, start, end, grade=f"{grade:.0f}", limit=f"{self.max_grade:g}",
                                    label=self.label, words=n)
 
 
