@@ -8,8 +8,8 @@ same word is not a double).
 Parameters:
   allow         words whose doubling is grammatical ("had had", "that that", "is is" in
                 "what it is is"); compared case-insensitively
-  skip_names    skip doubles written with capitals on both words ("Bora Bora", "Sing Sing");
-                default true
+  skip_names    skip doubles written with capitals on both words ("Bora Bora", "Sing Sing"),
+                unless the word is a function word ("The The"); default true
 Message fields: {match}, {word}.
 """
 
@@ -21,6 +21,7 @@ from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_t
 from lint.checks.context import enclosing_block
 from lint.document import Document
 from lint.finding import Fix
+from lint.words import is_stop_word
 
 PARAMETERS = {
     "allow": "words that may legitimately be doubled (default: had, that, is, do, bye, ha, no)",
@@ -48,8 +49,8 @@ class DoubledWordCheck(Check):
             first, second = m.group("first"), m.group("second")
             if first.lower() in self.allow:
                 continue
-            if self.skip_names and first[0].isupper() and second[0].isupper():
-                continue
+            if self.skip_names and first[0].isupper() and second[0].isupper() and not is_stop_word(first.lower()):
+                continue  # "Bora Bora", "Sing Sing"; but "The The" is a slip
             block = enclosing_block(doc, m.start("first"))
             if block is None or m.end("second") > block.end:
                 continue

@@ -9,7 +9,7 @@ headed "Allies raise defence spending") are not counted. The limit for a documen
 with the family's count.
 
 Parameters:
-  rate          uses per 1,000 words allowed for one word family (default 6)
+  rate          uses per 1,000 words allowed for one word family (default 8)
   min_count     never report a family used this many times or fewer (default 3)
   min_length    shortest word counted, in letters (default 4)
   min_words     documents shorter than this are not checked (default 150)
@@ -32,7 +32,7 @@ from lint.words import family, is_stop_word, tokens
 _SENTENCE_END = regex.compile(r"[.!?](?:\s|$)")
 
 PARAMETERS = {
-    "rate": "uses per 1,000 words allowed for one word family (default 6)",
+    "rate": "uses per 1,000 words allowed for one word family (default 8)",
     "min_count": "a family used this many times or fewer is never reported (default 3)",
     "min_length": "shortest word counted, in letters (default 4)",
     "min_words": "documents with fewer words are not checked (default 150)",
@@ -43,7 +43,7 @@ PARAMETERS = {
 class OverusedWordCheck(Check):
     def __init__(self, rule, params: Params) -> None:
         super().__init__(rule)
-        self.rate = params.number("rate", 6, low=0)
+        self.rate = params.number("rate", 8, low=0)
         self.min_count = params.number("min_count", 3, low=1, integer=True)
         self.min_length = params.number("min_length", 4, low=1, integer=True)
         self.min_words = params.number("min_words", 150, low=0, integer=True)

@@ -15,7 +15,7 @@ Parameters:
   target        for flesch_reading_ease the lowest acceptable score (higher is easier); for the
                 others the highest acceptable grade
   level         document or paragraph (default document)
-  min_words     shortest text scored, in words (default 100 for a document, 60 for a paragraph)
+  min_words     shortest text scored, in words (default 100 for a document, 40 for a paragraph)
   min_sentences fewest sentences scored (default 5 for a document, 3 for a paragraph)
   suggest       how many sentences or words to name in the advice (default 3)
 Message fields: {match}, {label}, {score}, {target}, {comparison} ("at least"/"at most"), {advice}.
@@ -34,7 +34,7 @@ PARAMETERS = {
               "coleman_liau_index, automated_readability_index",
     "target": "lowest acceptable reading ease, or highest acceptable grade",
     "level": "document or paragraph (default document)",
-    "min_words": "shortest text scored, in words (default 100 for a document, 60 for a paragraph)",
+    "min_words": "shortest text scored, in words (default 100 for a document, 40 for a paragraph)",
     "min_sentences": "fewest sentences scored (default 5 for a document, 3 for a paragraph)",
     "suggest": "how many sentences or words the advice names (default 3)",
 }
@@ -72,7 +72,7 @@ class ReadabilityCheck(Check):
         self.target = params.number("target", 0, low=-100 if self.easier_is_higher else 0, high=200)
         self.level = params.choice("level", "document", ("document", "paragraph"))
         per_doc = self.level == "document"
-        self.min_words = params.number("min_words", 100 if per_doc else 60, low=1, integer=True)
+        self.min_words = params.number("min_words", 100 if per_doc else 40, low=1, integer=True)
         self.min_sentences = params.number("min_sentences", 5 if per_doc else 3, low=1, integer=True)
         self.suggest = params.number("suggest", 3, low=0, high=20, integer=True)
         check_template(rule, {"match", "label", "score", "target", "comparison", "advice"})
@@ -123,7 +123,7 @@ class ReadabilityCheck(Check):
                 if w not in counted:
                     counted[w] = textstat().syllable_count(w)
         hardest = sorted(counted, key=lambda w: (-counted[w], w))[:self.suggest]
-        return "Use plainer words than: " + ", ".join(f"'{w}' ({counted[w]} syllables)" for w in hardest) + "."
+        return "Replace the longest words: " + ", ".join(f"'{w}' ({counted[w]} syllables)" for w in hardest) + "."
 
 
 def build(rule, context: BuildContext) -> Check:

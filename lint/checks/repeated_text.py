@@ -17,7 +17,7 @@ Parameters:
   unit          sentence or paragraph (default sentence)
   min_words     shortest sentence or paragraph compared, in words (default 4 for sentences,
                 20 for paragraphs)
-  similarity    paragraphs at least this similar (0-1) are near-duplicates (default 0.6)
+  similarity    paragraphs at least this similar (0-1) are near-duplicates (default 0.5)
   shingle       words per shingle (default 4)
   min_sentences paragraphs with fewer sentences are left to the sentence unit (default 2)
 Message fields: {match}, {line} (the first copy), {similarity} (percent, paragraphs only).
@@ -35,7 +35,7 @@ from lint.words import tokens
 PARAMETERS = {
     "unit": "sentence or paragraph (default sentence)",
     "min_words": "shortest unit compared, in words (default 4 for sentences, 20 for paragraphs)",
-    "similarity": "paragraphs at least this similar (0-1, word shingles) are near-duplicates (default 0.6)",
+    "similarity": "paragraphs at least this similar (0-1, word shingles) are near-duplicates (default 0.5)",
     "shingle": "words per shingle for paragraph similarity (default 4)",
     "min_sentences": "paragraphs with fewer sentences are left to the sentence unit (default 2)",
 }
@@ -45,7 +45,7 @@ class RepeatedTextCheck(Check):
         super().__init__(rule)
         self.unit = params.choice("unit", "sentence", ("sentence", "paragraph"))
         self.min_words = params.number("min_words", 4 if self.unit == "sentence" else 20, low=1, integer=True)
-        self.similarity = params.number("similarity", 0.6, low=0.05, high=1)
+        self.similarity = params.number("similarity", 0.5, low=0.05, high=1)
         self.shingle = params.number("shingle", 4, low=1, high=20, integer=True)
         self.min_sentences = params.number("min_sentences", 2, low=1, integer=True)
         check_template(rule, {"match", "line", "similarity"})
