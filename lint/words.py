@@ -2,9 +2,10 @@
 
 A *word family* is the set of inflections of one word ("underscore",
 "underscores", "underscored", "underscoring"). Its key is the word's Snowball
-(Porter 2) English stem, from the ``snowballstemmer`` package: the reference
-implementation of the algorithm, pure Python, maintained by the Snowball
-project. Stems are only compared with each other, never shown to the reader.
+(Porter 2) English stem, from the ``PyStemmer`` package: the Snowball project's
+own C implementation of the algorithm (about fifty times faster than the pure
+Python ``snowballstemmer``, with the same output). Stems are only compared with
+each other, never shown to the reader.
 """
 
 from __future__ import annotations
@@ -52,9 +53,9 @@ def normalise(word: str) -> str:
 
 @lru_cache(maxsize=1)
 def _stemmer():
-    import snowballstemmer
+    import Stemmer
 
-    return snowballstemmer.stemmer("english")
+    return Stemmer.Stemmer("english")
 
 
 @lru_cache(maxsize=20000)

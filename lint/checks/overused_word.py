@@ -64,8 +64,9 @@ class OverusedWordCheck(Check):
             if key not in exempt:
                 uses[key].append(tok)
         nouns = noun_families(doc, words)
+        index = {t.start: i for i, t in enumerate(words)}
         for key, toks in uses.items():
-            if len(toks) <= limit or key in nouns or self._is_name(doc, toks) or is_term(doc, words, toks):
+            if len(toks) <= limit or key in nouns or self._is_name(doc, toks) or is_term(doc, words, index, toks):
                 continue
             forms = sorted({t.norm for t in toks})
             first_line = doc.position(toks[0].start)[0]
@@ -107,9 +108,8 @@ def noun_families(doc: Document, words) -> set[str]:
     return nouns
 
 
-def is_term(doc: Document, words, toks) -> bool:
+def is_term(doc: Document, words, index: dict[int, int], toks) -> bool:
     """A family used mostly beside one content word is part of a term ("false memory", "mystery shopper")."""
-    index = {t.start: i for i, t in enumerate(words)}
     neighbours: dict[tuple[str, str], int] = defaultdict(int)
     for tok in toks:
         i = index[tok.start]

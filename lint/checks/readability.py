@@ -59,6 +59,19 @@ def scored_text(doc: Document, blocks) -> str:
     return "\n\n".join(" ".join(doc.prose[b.start:b.end].split()) for b in blocks)
 
 
+def _units_by_block(doc: Document, blocks) -> dict[int, list[tuple[int, int]]]:
+    """Sentence units grouped by the block (keyed by its start) they begin in."""
+    from bisect import bisect_right
+
+    starts = [b.start for b in blocks]
+    out: dict[int, list[tuple[int, int]]] = {b.start: [] for b in blocks}
+    for start, end in sentence_units(doc):
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and start < blocks[i].end:
+            out[blocks[i].start].append((start, end))
+    return out
+
+
 class ReadabilityCheck(Check):
     def __init__(self, rule, params: Params) -> None:
         super().__init__(rule)
@@ -81,17 +94,17 @@ class ReadabilityCheck(Check):
         blocks = scored_blocks(doc)
         if not blocks:
             return
+        units = _units_by_block(doc, blocks)
         if self.level == "document":
-            yield from self._judge(doc, blocks, blocks[0].start, blocks[0].start, document_level=True)
+            sentences = [u for b in blocks for u in units[b.start]]
+            yield from self._judge(doc, blocks, sentences, blocks[0].start, blocks[0].start, document_level=True)
         else:
             for block in blocks:
-                yield from self._judge(doc, [block], block.start, block.end, document_level=False)
+                yield from self._judge(doc, [block], units[block.start], block.start, block.end, document_level=False)
 
-    def _judge(self, doc: Document, blocks, start: int, end: int, document_level: bool):
+    def _judge(self, doc: Document, blocks, sentences, start: int, end: int, document_level: bool):
         from lint.textmetrics import score
 
-        sentences = [(start, end) for start, end in sentence_units(doc)
-                     if any(b.start <= start < b.end for b in blocks)]
         words = sum(1 for b in blocks for _ in doc.words(b.start, b.end))
         if words < self.min_words or len(sentences) < self.min_sentences:
             return

@@ -1,10 +1,12 @@
 """``repeated-phrase``: the same run of words used several times in one document.
 
 Words are compared after lower-casing and dropping punctuation, within one
-sentence (or title line, see :func:`lint.textunits.sentence_units`);
-a whole sentence said again is left to ``repeated-text``. Each length from ``max_words`` down to ``min_words`` is counted in a
-dictionary of word tuples (linear in the document's length); a phrase inside
-a longer repeated phrase that was already reported is not reported again.
+sentence (or title line, see :mod:`lint.textunits`). Every run of ``min_words``
+words goes into one dictionary of word tuples (linear in the document's
+length); a run used ``min_count`` times or more is grown to the right while all
+its copies agree, up to ``max_words``, and reported once at each later copy.
+Shorter runs inside a reported phrase are not reported again, and a whole
+sentence said again is left to ``repeated-text``.
 A phrase must carry at least ``min_content`` words that are not stop words,
 and phrases made only of capitalised words (names such as "European Central
 Bank") are skipped.
@@ -45,35 +47,41 @@ class RepeatedPhraseCheck(Check):
 
     def run(self, doc: Document):
         sentences = [tokens(doc, start, end) for start, end in sentence_units(doc)]
+        n = self.min_words
+        places_of = defaultdict(list)  # word tuple -> (sentence, token) places, in document order
+        for si, toks in enumerate(sentences):
+            norms = [t.norm for t in toks]
+            for i in range(len(toks) - n + 1):
+                places_of[tuple(norms[i:i + n])].append((si, i))
         covered: set[tuple[int, int]] = set()  # (sentence, token) positions inside a reported phrase
-        for n in range(self.max_words, self.min_words - 1, -1):
-            seen = defaultdict(list)
-            for si, toks in enumerate(sentences):
-                for i in range(len(toks) - n + 1):
-                    seen[tuple(t.norm for t in toks[i:i + n])].append((si, i))
-            for phrase, places in seen.items():
-                if len(places) < self.min_count:
-                    continue
-                fresh = [(si, i) for si, i in places if not any((si, i + k) in covered for k in range(n))]
-                if len(fresh) < self.min_count or not self._worth_reporting(doc, phrase, sentences, fresh[0]):
-                    continue
-                length = self._extend(sentences, fresh, n)
-                for si, i in fresh:
-                    covered.update((si, i + k) for k in range(length))
-                if all(i == 0 and i + length == len(sentences[si]) for si, i in fresh):
-                    continue  # a whole sentence said again: repeated-sentence reports it
-                si0, i0 = fresh[0]
-                first_line = doc.position(sentences[si0][i0].start)[0]
-                words = " ".join(t.norm for t in sentences[si0][i0:i0 + length])
-                for si, i in fresh[1:]:
-                    start, end = sentences[si][i].start, sentences[si][i + length - 1].end
-                    yield make_finding(self.rule, doc, start, end, phrase=words, count=len(fresh), line=first_line)
+        # Dictionary order is the order of first use, so the leftmost shortest phrase of a repeated run
+        # comes first and is grown to the right; the rest of the run is then covered.
+        for gram, places in places_of.items():
+            if len(places) < self.min_count:
+                continue
+            fresh = [(si, i) for si, i in places if not any((si, i + k) in covered for k in range(n))]
+            if len(fresh) < self.min_count:
+                continue
+            length = self._extend(sentences, fresh, n, self.max_words)
+            si0, i0 = fresh[0]
+            first = sentences[si0][i0:i0 + length]
+            if not self._worth_reporting(doc, first):
+                continue
+            for si, i in fresh:
+                covered.update((si, i + k) for k in range(length))
+            if all(i == 0 and i + length == len(sentences[si]) for si, i in fresh):
+                continue  # a whole sentence said again: repeated-sentence reports it
+            first_line = doc.position(first[0].start)[0]
+            words = " ".join(t.norm for t in first)
+            for si, i in fresh[1:]:
+                start, end = sentences[si][i].start, sentences[si][i + length - 1].end
+                yield make_finding(self.rule, doc, start, end, phrase=words, count=len(fresh), line=first_line)
 
     @staticmethod
-    def _extend(sentences, places, n: int) -> int:
+    def _extend(sentences, places, n: int, longest: int) -> int:
         """Grow the phrase to the right while every copy still agrees (a repeated clause is one finding)."""
         length = n
-        while True:
+        while length < longest:
             nxt = set()
             for si, i in places:
                 toks = sentences[si]
@@ -83,14 +91,11 @@ class RepeatedPhraseCheck(Check):
             if len(nxt) != 1:
                 return length
             length += 1
+        return length
 
-    def _worth_reporting(self, doc: Document, phrase, sentences, place) -> bool:
-        if sum(1 for w in phrase if not is_stop_word(w)) < self.min_content:
-            return False
-        si, i = place
-        toks = sentences[si][i:i + len(phrase)]
+    def _worth_reporting(self, doc: Document, toks) -> bool:
         content = [t for t in toks if not is_stop_word(t.norm)]
-        return not all(doc.text[t.start].isupper() for t in content)
+        return len(content) >= self.min_content and not all(doc.text[t.start].isupper() for t in content)
 
 
 def build(rule, context: BuildContext) -> Check:
