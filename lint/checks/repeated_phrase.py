@@ -7,9 +7,10 @@ length); a run used ``min_count`` times or more is grown to the right while all
 its copies agree, up to ``max_words``, and reported once at each later copy.
 Shorter runs inside a reported phrase are not reported again, and a whole
 sentence said again is left to ``repeated-text``.
-A phrase must carry at least ``min_content`` words that are not stop words,
-and phrases made only of capitalised words (names such as "European Central
-Bank") are skipped.
+A phrase must carry at least ``min_content`` words that are not stop words
+and a function word inside it: runs of content words ("the poverty line",
+"northern white rhino") are the terms a story is about, and phrases made only
+of capitalised words (names such as "European Central Bank") are skipped.
 
 Parameters:
   min_words     shortest phrase, in words (default 3)
@@ -95,7 +96,11 @@ class RepeatedPhraseCheck(Check):
 
     def _worth_reporting(self, doc: Document, toks) -> bool:
         content = [t for t in toks if not is_stop_word(t.norm)]
-        return len(content) >= self.min_content and not all(doc.text[t.start].isupper() for t in content)
+        if len(content) < self.min_content or all(doc.text[t.start].isupper() for t in content):
+            return False
+        # A run of content words (after an article) is a term the story is about: "the poverty line",
+        # "northern white rhino". A stock phrase has function words inside: "a key priority for the".
+        return any(is_stop_word(t.norm) for t in toks[1:-1])
 
 
 def build(rule, context: BuildContext) -> Check:
