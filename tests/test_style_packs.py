@@ -16,7 +16,7 @@ NEW_RULES = [r for r in builtin_rules() if r.id.startswith(NEW_FAMILIES)]
 def test_every_new_rule_is_documented_with_sources(rule, cli):
     for key in ("summary", "why", "example", "good"):
         assert rule.docs.get(key), f"{rule.id} has no docs {key}"
-    assert rule.docs.get("sources") or rule.id.startswith("repetition."), f"{rule.id} names no source"
+    assert rule.docs.get("sources"), f"{rule.id} names no source"
     page = cli("explain", rule.id)
     assert page.code == 0
     assert "What it finds" in page.out and "Why it matters" in page.out and "Example" in page.out
