@@ -112,3 +112,29 @@ def test_duplicate_detection_scales_linearly(write):
     rule = next(r for r in builtin_rules() if r.id == "repetition.similar-paragraph")
     paragraph_check = kind_module(rule.kind).build(rule, BuildContext())
     assert list(paragraph_check.run(doc)) == []
+
+
+def _repetition_checks():
+    from lint.checks import kind_module
+    from lint.checks.base import BuildContext
+    from lint.rules import builtin_rules
+
+    return [kind_module(r.kind).build(r, BuildContext()) for r in builtin_rules() if r.id.startswith("repetition.")]
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(["the", "The", "had", "that", "plan", "plans", "underscore", "underscored", "Nato",
+                          "**the**", "to", "x", ".", ",", "\n", "\n\n", "# ", "“", "”", "2%", "’s"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, max_size=400), st.sampled_from(["markdown", "plain", "html"]))
+def test_repetition_checks_never_fail_and_stay_inside_the_text(words, fmt):
+    text = " ".join(words)
+    doc = Document("x", text, fmt)
+    for check_ in _repetition_checks():
+        for f in check_.run(doc):
+            assert 0 <= f.start <= f.end <= len(text)
+            assert f.match == text[f.start:f.end]
