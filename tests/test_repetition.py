@@ -58,6 +58,19 @@ def test_overused_word_counts_inflections_as_one_family_and_names_the_count(writ
     assert "used 4 times" in found[0].message
 
 
+def test_overused_word_is_not_fooled_by_a_verb_after_that_or_a_gerund_after_by(write):
+    text = (f"# News\n\n{FILLER}\n\nA vote that underscores the risk came first. They won by underscoring the "
+            f"need. This underscored it. Leaders underscore resolve.\n")
+    assert [f.match for f in check(write, "o.md", text, "repetition.overused-word")] == ["underscore"]
+
+
+def test_overused_word_leaves_topic_nouns_and_terms_alone(write):
+    text = (f"# News\n\n{FILLER}\n\nThe poverty line rose. Many live below the poverty line. Poverty fell in "
+            f"the north. Child poverty is high. Mystery shoppers visit shops. A mystery shopper wrote. "
+            f"Mystery shopping pays. The mystery shop closed.\n")
+    assert check(write, "o.md", text, "repetition.overused-word") == []
+
+
 def test_overused_word_rate_is_a_parameter(write):
     filler = FILLER
     text = (f"# News\n\n{filler}\n\nThe vote underscores the risk. Leaders underscored unity. "

@@ -81,11 +81,13 @@ class OverusedWordCheck(Check):
         return bool(inside) and all(doc.text[t.start].isupper() for t in inside)
 
 
-#: Words after which a content word followed by a function word is a noun ("the alliance to",
-#: "in poverty.", "for children and"). "to" is left out: it precedes verbs too.
-NOUN_SLOT = frozenset("the a an this that these those its their his her our my your each every any no another "
-                      "of in on at for with from by about into over under between among against without through "
-                      "during after before".split())
+#: Before a noun: "the alliance.", "its budget and". (Demonstratives are left out: "a vote that underscores
+#: the risk" has a verb after "that".)
+DETERMINERS = frozenset("the a an its their his her our my your each every any no another".split())
+#: Also before a noun ("in poverty.", "for children and"), but before a gerund too ("by underscoring the
+#: need"), so a word ending in -ing after one of these is not taken for a noun. "to" precedes verbs.
+PREPOSITIONS = frozenset("of in on at for with from by about into over under between among against without "
+                         "through during after before".split())
 
 
 def noun_families(doc: Document, words) -> set[str]:
@@ -99,7 +101,9 @@ def noun_families(doc: Document, words) -> set[str]:
     nouns = set()
     text = doc.prose
     for prev, tok, nxt in zip(words, words[1:], [*words[2:], None]):
-        if prev.norm not in NOUN_SLOT or is_stop_word(tok.norm):
+        if is_stop_word(tok.norm):
+            continue
+        if prev.norm not in DETERMINERS and not (prev.norm in PREPOSITIONS and not tok.norm.endswith("ing")):
             continue
         if text[prev.end:tok.start].strip():
             continue  # punctuation between the determiner and the word
@@ -117,7 +121,8 @@ def is_term(doc: Document, words, index: dict[int, int], toks) -> bool:
             if 0 <= j < len(words) and not is_stop_word(words[j].norm):
                 between = doc.prose[min(tok.end, words[j].end):max(tok.start, words[j].start)]
                 if not between.strip():
-                    neighbours[(side, family(words[j].norm))] += 1
+                    # Compared by their first letters, so "mystery shopper" and "mystery shopping" are one term.
+                    neighbours[(side, family(words[j].norm)[:4])] += 1
     return bool(neighbours) and max(neighbours.values()) * 2 >= len(toks)
 
 
