@@ -48,40 +48,51 @@ def drafts(corpus: Path, level: str, folder: Path) -> list[str]:
     return out
 
 
+def scored_texts(corpus: Path) -> dict[str, dict[str, str]]:
+    """article -> level -> the text the readability rules score, for articles present at all three levels."""
+    texts: dict[str, dict[str, str]] = defaultdict(dict)
+    with (corpus / "manifest.tsv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            path = corpus / row["file"]
+            doc = Document(str(path), read_draft(path), "plain")
+            texts[row["article_id"]][row["level"]] = scored_text(doc, scored_blocks(doc))
+    return {a: levels for a, levels in sorted(texts.items()) if set(levels) == set(LEVELS)}
+
+
+def ordering(texts: dict[str, dict[str, str]], metric: str) -> dict:
+    """How often ``metric`` ranks ele < int < adv in difficulty, pairwise agreement, and mean scores."""
+    easier_higher = METRICS[metric][1]
+    ordered = pairs = 0
+    means = defaultdict(list)
+    for levels in texts.values():
+        s = {lv: score(metric, levels[lv]) for lv in LEVELS}
+        for lv in LEVELS:
+            means[lv].append(s[lv])
+        d = {lv: -v if easier_higher else v for lv, v in s.items()}  # higher = harder
+        ordered += d["ele"] < d["int"] < d["adv"]
+        pairs += (d["ele"] < d["int"]) + (d["int"] < d["adv"]) + (d["ele"] < d["adv"])
+    return {"articles": len(texts), "ordered": ordered, "pairs": pairs,
+            "means": {lv: statistics.mean(means[lv]) for lv in LEVELS}}
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpora" / "onestopenglish"))
     args = ap.parse_args(argv)
     corpus = Path(args.corpus)
-    manifest = corpus / "manifest.tsv"
-    if not manifest.is_file():
+    if not (corpus / "manifest.tsv").is_file():
         print(f"no corpus at {corpus} (manifest.tsv missing)", file=sys.stderr)
         return 2
-    texts: dict[str, dict[str, str]] = defaultdict(dict)
-    with manifest.open(encoding="utf-8") as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            path = corpus / row["file"]
-            doc = Document(str(path), read_draft(path), "plain")
-            texts[row["article_id"]][row["level"]] = scored_text(doc, scored_blocks(doc))
-    articles = sorted(a for a, levels in texts.items() if set(levels) == set(LEVELS))
-    print(f"{len(articles)} articles x 3 levels from {corpus}\n")
-    print(f"| metric | ordered ele<int<adv | pairs in order | mean ele | mean int | mean adv |")
-    print(f"|---|---|---|---|---|---|")
+    texts = scored_texts(corpus)
+    print(f"{len(texts)} articles x 3 levels from {corpus}\n")
+    print("| metric | ordered ele<int<adv | pairs in order | mean ele | mean int | mean adv |")
+    print("|---|---|---|---|---|---|")
     for metric in METRICS:
-        easier_higher = METRICS[metric][1]
-        ordered = pairs = 0
-        means = defaultdict(list)
-        for a in articles:
-            s = {lv: score(metric, texts[a][lv]) for lv in LEVELS}
-            for lv in LEVELS:
-                means[lv].append(s[lv])
-            d = {lv: -v if easier_higher else v for lv, v in s.items()}  # higher = harder
-            ordered += d["ele"] < d["int"] < d["adv"]
-            pairs += (d["ele"] < d["int"]) + (d["int"] < d["adv"]) + (d["ele"] < d["adv"])
-        n = len(articles)
-        print(f"| {LABELS[metric]} (`{metric}`) | {ordered}/{n} ({100 * ordered / n:.0f}%) | "
-              f"{pairs}/{3 * n} ({100 * pairs / (3 * n):.0f}%) | "
-              + " | ".join(f"{statistics.mean(means[lv]):.1f}" for lv in LEVELS) + " |")
+        r = ordering(texts, metric)
+        n = r["articles"]
+        print(f"| {LABELS[metric]} (`{metric}`) | {r['ordered']}/{n} ({100 * r['ordered'] / n:.0f}%) | "
+              f"{r['pairs']}/{3 * n} ({100 * r['pairs'] / (3 * n):.0f}%) | "
+              + " | ".join(f"{r['means'][lv]:.1f}" for lv in LEVELS) + " |")
     print()
     flagged_by_rule(corpus)
     return 0
