@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from eval_readability import LEVELS, drafts  # noqa: E402
+
 from lint.engine import Options, run  # noqa: E402
 from lint.rules import builtin_rules  # noqa: E402
 

@@ -52,7 +52,8 @@ def test_underscore_in_four_forms_counts_as_one_overused_word(machine):
     message = overused[0].message
     assert "4 times" in message and "underscore, underscored, underscores, underscoring" in message
     # Each use is also marked where it stands, as machine-written vocabulary.
-    uses = [(f.line, f.match) for f in machine if f.rule == "style.machine-vocabulary" and f.match.startswith("underscor")]
+    uses = [(f.line, f.match) for f in machine
+            if f.rule == "style.machine-vocabulary" and f.match.startswith("underscor")]
     assert uses == [(5, "underscores"), (7, "underscored"), (9, "underscoring"), (15, "underscore")]
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from conftest import FIXTURES
 
 HARD = (FIXTURES / "readability.reading-ease" / "fires.md").read_text(encoding="utf-8")

@@ -8,7 +8,6 @@ from __future__ import annotations
 import sys
 
 import pytest
-
 from conftest import ROOT, SHARED
 
 CORPUS = SHARED / "corpora" / "onestopenglish"

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.document import Document
 from lint.engine import Options, run
-
 
 #: 200 words, none repeated: room for a word family to be counted against.
 FILLER = " ".join(f"Word{i}a word{i}b word{i}c word{i}d word{i}e word{i}f word{i}g word{i}h word{i}i word{i}j."
@@ -115,8 +116,10 @@ def test_duplicate_detection_scales_linearly(write):
 
     rng = random.Random(3)
     vocab = [f"w{i}" for i in range(5000)]
-    paras = [" ".join(rng.choice(vocab) for _ in range(30)) + ". " + " ".join(rng.choice(vocab) for _ in range(10)) + "."
-             for _ in range(1500)]
+    def sentence(n: int) -> str:
+        return " ".join(rng.choice(vocab) for _ in range(n)) + "."
+
+    paras = [sentence(30) + " " + sentence(10) for _ in range(1500)]
     doc = Document("big.md", "\n\n".join(paras), "markdown")
     from lint.checks import kind_module
     from lint.checks.base import BuildContext
@@ -135,8 +138,6 @@ def _repetition_checks():
     return [kind_module(r.kind).build(r, BuildContext()) for r in builtin_rules() if r.id.startswith("repetition.")]
 
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _WORDS = st.sampled_from(["the", "The", "had", "that", "plan", "plans", "underscore", "underscored", "Nato",
                           "**the**", "to", "x", ".", ",", "\n", "\n\n", "# ", "“", "”", "2%", "’s"])
