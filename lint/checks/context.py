@@ -94,5 +94,23 @@ def is_title_case_name(doc: Document, start: int, end: int) -> bool:
     return True
 
 
+_WORD_BEFORE = regex.compile(r"([\p{L}']+)[ \t]+$")
+_WORD_AFTER = regex.compile(r"[ \t]+([\p{L}']+)")
+
+
+def in_title_case_run(doc: Document, start: int, end: int) -> bool:
+    """True if a capitalised match away from a sentence start touches another capitalised word
+    ("the band Very Serious Business"): one word of a name or title."""
+    if not doc.text[start:start + 1].isupper():
+        return False
+    sentence = sentence_at(doc, start)
+    if sentence is not None and not doc.prose[sentence.start:start].strip(" \t\"'“‘(["):
+        return False
+    before = _WORD_BEFORE.search(doc.prose, max(0, start - 40), start)
+    after = _WORD_AFTER.match(doc.prose, end, end + 40)
+    return any(m and m.group(1)[0].isupper() and m.group(1).lower() not in _SMALL_WORDS for m in (before, after))
+
+
 def quoted_or_named(doc: Document, start: int, end: int) -> bool:
-    return in_quotation(doc, start, end) or in_emphasis(doc, start, end) or is_title_case_name(doc, start, end)
+    return (in_quotation(doc, start, end) or in_emphasis(doc, start, end) or is_title_case_name(doc, start, end)
+            or in_title_case_run(doc, start, end))

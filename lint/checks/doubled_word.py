@@ -1,0 +1,64 @@
+"""``doubled-word``: the same word twice in a row ("the the"), also across a line break or markup.
+
+The search runs over ``Document.prose``, where markup is blanked to spaces, so
+"the **the**" and "to\\nto" are found at their real offsets. Both words must
+stand in the same block (a heading followed by a paragraph that starts with the
+same word is not a double).
+
+Parameters:
+  allow         words whose doubling is grammatical ("had had", "that that", "is is" in
+                "what it is is"); compared case-insensitively
+  skip_names    skip doubles written with capitals on both words ("Bora Bora", "Sing Sing"),
+                unless the word is a function word ("The The"); default true
+Message fields: {match}, {word}.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, make_finding
+from lint.checks.context import enclosing_block
+from lint.document import Document
+from lint.finding import Fix
+from lint.words import is_stop_word
+
+PARAMETERS = {
+    "allow": "words that may legitimately be doubled (default: had, that, is, do, bye, ha, no)",
+    "skip_names": "skip doubles capitalised on both words, as in names like 'Bora Bora' (default true)",
+}
+
+DEFAULT_ALLOW = ["had", "that", "is", "do", "bye", "ha", "no"]
+
+_DOUBLE = regex.compile(
+    r"(?<![\p{L}\p{N}_'’\-])(?P<first>\p{L}+(?:['’]\p{L}+)?)(?P<gap>\s+)(?P<second>(?i:(?P=first)))"
+    r"(?![\p{L}\p{N}_'’\-])",
+    regex.V1)
+
+
+class DoubledWordCheck(Check):
+    def __init__(self, rule, params: Params) -> None:
+        super().__init__(rule)
+        self.allow = {w.lower() for w in params.str_list("allow", DEFAULT_ALLOW)}
+        self.skip_names = params.bool("skip_names", True)
+        check_template(rule, {"match", "word"})
+
+    def run(self, doc: Document):
+        prose = doc.prose
+        for m in _DOUBLE.finditer(prose, overlapped=False, timeout=REGEX_TIMEOUT):
+            first, second = m.group("first"), m.group("second")
+            if first.lower() in self.allow:
+                continue
+            if self.skip_names and first[0].isupper() and second[0].isupper() and not is_stop_word(first.lower()):
+                continue  # "Bora Bora", "Sing Sing"; but "The The" is a slip
+            block = enclosing_block(doc, m.start("first"))
+            if block is None or m.end("second") > block.end:
+                continue
+            start, end = m.start("gap"), m.end("second")
+            # Delete the gap and the second copy, but only when no markup lies in between.
+            fix = Fix(start, end, "") if doc.text[start:end] == prose[start:end] else None
+            yield make_finding(self.rule, doc, m.start("first"), end, suggestions=[first], fix=fix, word=first)
+
+
+def build(rule, context: BuildContext) -> Check:
+    return DoubledWordCheck(rule, Params(rule, PARAMETERS))

@@ -1,0 +1,147 @@
+"""``overused-word``: a word family used more often than a rate per 1,000 words allows.
+
+Inflections count as one word ("underscore", "underscores", "underscored",
+"underscoring": see :mod:`lint.words`). Stop words, numbers, short words,
+names (words that are capitalised wherever they appear away from a sentence
+start) and the words of the headline (the story's subject: "defence" in a story
+headed "Allies raise defence spending") are not counted. The limit for a document is
+``max(min_count, rate * words / 1000)``; each use after the limit is reported
+with the family's count.
+
+Parameters:
+  rate          uses per 1,000 words allowed for one word family (default 8)
+  min_count     never report a family used this many times or fewer (default 3)
+  min_length    shortest word counted, in letters (default 4)
+  min_words     documents shorter than this are not checked (default 150)
+  allow         words never counted (their families are exempt too)
+Message fields: {match}, {word}, {count}, {limit}, {forms}, {line} (first use).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+import regex
+
+from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
+from lint.checks.context import sentence_at
+from lint.document import Document
+from lint.words import family, is_stop_word, tokens
+
+_SENTENCE_END = regex.compile(r"[.!?](?:\s|$)")
+
+PARAMETERS = {
+    "rate": "uses per 1,000 words allowed for one word family (default 8)",
+    "min_count": "a family used this many times or fewer is never reported (default 3)",
+    "min_length": "shortest word counted, in letters (default 4)",
+    "min_words": "documents with fewer words are not checked (default 150)",
+    "allow": "words never counted, with their inflections",
+}
+
+
+class OverusedWordCheck(Check):
+    def __init__(self, rule, params: Params) -> None:
+        super().__init__(rule)
+        self.rate = params.number("rate", 8, low=0)
+        self.min_count = params.number("min_count", 3, low=1, integer=True)
+        self.min_length = params.number("min_length", 4, low=1, integer=True)
+        self.min_words = params.number("min_words", 150, low=0, integer=True)
+        self.allow = {family(w) for w in params.str_list("allow")}
+        check_template(rule, {"match", "word", "count", "limit", "forms", "line"})
+
+    def run(self, doc: Document):
+        words = tokens(doc)
+        if len(words) < self.min_words:
+            return
+        limit = max(self.min_count, math.floor(self.rate * len(words) / 1000))
+        exempt = self.allow | {family(t.norm) for t in headline_tokens(doc)}
+        uses = defaultdict(list)
+        for tok in words:
+            if len(tok.norm) < self.min_length or is_stop_word(tok.norm):
+                continue
+            key = family(tok.norm)
+            if key not in exempt:
+                uses[key].append(tok)
+        nouns = noun_families(doc, words)
+        index = {t.start: i for i, t in enumerate(words)}
+        for key, toks in uses.items():
+            if len(toks) <= limit or key in nouns or self._is_name(doc, toks) or is_term(doc, words, index, toks):
+                continue
+            forms = sorted({t.norm for t in toks})
+            first_line = doc.position(toks[0].start)[0]
+            for tok in toks[limit:]:
+                yield make_finding(self.rule, doc, tok.start, tok.end, word=tok.norm, count=len(toks), limit=limit,
+                                   forms=", ".join(forms), line=first_line)
+
+    @staticmethod
+    def _is_name(doc: Document, toks) -> bool:
+        """A family every use of which is capitalised away from a sentence start is a name (Nato, Reuters)."""
+        inside = [t for t in toks if not _starts_sentence(doc, t.start)]
+        return bool(inside) and all(doc.text[t.start].isupper() for t in inside)
+
+
+#: Before a noun: "the alliance.", "its budget and". (Demonstratives are left out: "a vote that underscores
+#: the risk" has a verb after "that".)
+DETERMINERS = frozenset("the a an its their his her our my your each every any no another".split())
+#: Also before a noun ("in poverty.", "for children and"), but before a gerund too ("by underscoring the
+#: need"), so a word ending in -ing after one of these is not taken for a noun. "to" precedes verbs.
+PREPOSITIONS = frozenset("of in on at for with from by about into over under between among against without "
+                         "through during after before".split())
+
+
+def noun_families(doc: Document, words) -> set[str]:
+    """Families used at least once as a plain noun: after a determiner or preposition, before punctuation
+    or a function word.
+
+    These are the story's topic terms ("the domain", "the alliance."), which a
+    report has to repeat; the words a writer leans on ("underscores the need",
+    "a pivotal role") are verbs and adjectives, which never stand in that slot.
+    """
+    nouns = set()
+    text = doc.prose
+    for prev, tok, nxt in zip(words, words[1:], [*words[2:], None]):
+        if is_stop_word(tok.norm):
+            continue
+        if prev.norm not in DETERMINERS and not (prev.norm in PREPOSITIONS and not tok.norm.endswith("ing")):
+            continue
+        if text[prev.end:tok.start].strip():
+            continue  # punctuation between the determiner and the word
+        if nxt is None or text[tok.end:nxt.start].strip() or is_stop_word(nxt.norm):
+            nouns.add(family(tok.norm))
+    return nouns
+
+
+def is_term(doc: Document, words, index: dict[int, int], toks) -> bool:
+    """A family used mostly beside one content word is part of a term ("false memory", "mystery shopper")."""
+    neighbours: dict[tuple[str, str], int] = defaultdict(int)
+    for tok in toks:
+        i = index[tok.start]
+        for j, side in ((i - 1, "before"), (i + 1, "after")):
+            if 0 <= j < len(words) and not is_stop_word(words[j].norm):
+                between = doc.prose[min(tok.end, words[j].end):max(tok.start, words[j].start)]
+                if not between.strip():
+                    # Compared by their first letters, so "mystery shopper" and "mystery shopping" are one term.
+                    neighbours[(side, family(words[j].norm)[:4])] += 1
+    return bool(neighbours) and max(neighbours.values()) * 2 >= len(toks)
+
+
+def headline_tokens(doc: Document):
+    """Words of the headline: the first block if it is a heading, or its first line if that has no full stop."""
+    if not doc.blocks:
+        return []
+    first = doc.blocks[0]
+    end = doc.prose.find("\n", first.start, first.end)
+    end = first.end if end < 0 else end
+    if first.kind != "heading" and _SENTENCE_END.search(doc.prose, first.start, end):
+        return []
+    return tokens(doc, first.start, end)
+
+
+def _starts_sentence(doc: Document, offset: int) -> bool:
+    sentence = sentence_at(doc, offset)
+    return sentence is not None and not doc.prose[sentence.start:offset].strip(" \t\"'“‘([")
+
+
+def build(rule, context: BuildContext) -> Check:
+    return OverusedWordCheck(rule, Params(rule, PARAMETERS))

@@ -1,0 +1,103 @@
+"""``repeated-text``: a sentence or line said twice, or a paragraph that nearly copies an earlier one.
+
+``unit: sentence`` compares sentences (and title-like lines: a line without
+closing punctuation followed by a line that starts with a capital, as in the
+title repeated at the top of scraped text, see :mod:`lint.textunits`) after lower-casing and dropping
+punctuation; one dictionary lookup per sentence.
+
+``unit: paragraph`` compares paragraphs of at least ``min_sentences``
+sentences by word shingles (runs of ``shingle`` words): the similarity of two
+paragraphs is the share of shingles they have in common (Jaccard). Candidates
+come from an index of shingle -> paragraphs, so only paragraphs that share a
+shingle are ever compared. Single-sentence paragraphs are the sentence unit's job.
+
+The finding points at the later copy and names the line of the first.
+
+Parameters:
+  unit          sentence or paragraph (default sentence)
+  min_words     shortest sentence or paragraph compared, in words (default 4 for sentences,
+                20 for paragraphs)
+  similarity    paragraphs at least this similar (0-1) are near-duplicates (default 0.5)
+  shingle       words per shingle (default 4)
+  min_sentences paragraphs with fewer sentences are left to the sentence unit (default 2)
+Message fields: {match}, {line} (the first copy), {similarity} (percent, paragraphs only).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
+from lint.document import Document
+from lint.textunits import sentence_units
+from lint.words import tokens
+
+PARAMETERS = {
+    "unit": "sentence or paragraph (default sentence)",
+    "min_words": "shortest unit compared, in words (default 4 for sentences, 20 for paragraphs)",
+    "similarity": "paragraphs at least this similar (0-1, word shingles) are near-duplicates (default 0.5)",
+    "shingle": "words per shingle for paragraph similarity (default 4)",
+    "min_sentences": "paragraphs with fewer sentences are left to the sentence unit (default 2)",
+}
+
+class RepeatedTextCheck(Check):
+    def __init__(self, rule, params: Params) -> None:
+        super().__init__(rule)
+        self.unit = params.choice("unit", "sentence", ("sentence", "paragraph"))
+        self.min_words = params.number("min_words", 4 if self.unit == "sentence" else 20, low=1, integer=True)
+        self.similarity = params.number("similarity", 0.5, low=0.05, high=1)
+        self.shingle = params.number("shingle", 4, low=1, high=20, integer=True)
+        self.min_sentences = params.number("min_sentences", 2, low=1, integer=True)
+        check_template(rule, {"match", "line", "similarity"})
+
+    def run(self, doc: Document):
+        return self._sentences(doc) if self.unit == "sentence" else self._paragraphs(doc)
+
+    # -- sentences -----------------------------------------------------------
+    def _sentences(self, doc: Document):
+        first: dict[tuple[str, ...], int] = {}
+        for start, end in sentence_units(doc):
+            words = tuple(t.norm for t in tokens(doc, start, end))
+            if len(words) < self.min_words:
+                continue
+            if words in first:
+                yield make_finding(self.rule, doc, start, end, line=doc.position(first[words])[0], similarity=100)
+            else:
+                first[words] = start
+
+    # -- paragraphs ----------------------------------------------------------
+    def _paragraphs(self, doc: Document):
+        sentences_in = defaultdict(int)
+        for s in doc.sentences:
+            sentences_in[s.block] += 1
+        index: dict[int, list[int]] = defaultdict(list)  # shingle hash -> earlier paragraphs
+        shingles: list[set[int]] = []
+        starts: list[int] = []
+        for bi, block in enumerate(doc.blocks):
+            if block.kind != "paragraph" or sentences_in[bi] < self.min_sentences:
+                continue
+            words = [t.norm for t in tokens(doc, block.start, block.end)]
+            if len(words) < self.min_words:
+                continue
+            own = {hash(tuple(words[i:i + self.shingle])) for i in range(len(words) - self.shingle + 1)}
+            shared: dict[int, int] = defaultdict(int)
+            for h in own:
+                for other in index[h]:
+                    shared[other] += 1
+            best, best_score = None, 0.0
+            for other, common in shared.items():
+                score = common / (len(own) + len(shingles[other]) - common)
+                if score > best_score:
+                    best, best_score = other, score
+            if best is not None and best_score >= self.similarity:
+                yield make_finding(self.rule, doc, block.start, block.end, line=doc.position(starts[best])[0],
+                                   similarity=round(best_score * 100))
+            me = len(shingles)
+            shingles.append(own)
+            starts.append(block.start)
+            for h in own:
+                index[h].append(me)
+
+
+def build(rule, context: BuildContext) -> Check:
+    return RepeatedTextCheck(rule, Params(rule, PARAMETERS))

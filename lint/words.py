@@ -1,0 +1,73 @@
+"""Words as the repetition checks compare them: normalised tokens, stop words, word families.
+
+A *word family* is the set of inflections of one word ("underscore",
+"underscores", "underscored", "underscoring"). Its key is the word's Snowball
+(Porter 2) English stem, from the ``PyStemmer`` package: the Snowball project's
+own C implementation of the algorithm (about fifty times faster than the pure
+Python ``snowballstemmer``, with the same output). Stems are only compared with
+each other, never shown to the reader.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Function words and the attribution verbs of news copy; repeating them is not a style fault.
+STOP_WORDS = frozenset("""
+a about above after again against all also although am among an and another any are aren't around as at
+be because been before being below between both but by can can't cannot could couldn't did didn't do does
+doesn't doing don't down during each either else enough even ever every few for from further get gets got
+had hadn't has hasn't have haven't having he he'd he'll he's her here here's hers herself him himself his
+how how's however i i'd i'll i'm i've if in into is isn't it it's its itself just least less let's like
+made make many may me might more most much must mustn't my myself near neither never new no nor not now of
+off on once one only or other others our ours ourselves out over own per perhaps quite rather really said
+same say says saying see seen several shall shan't she she'd she'll she's should shouldn't since so some
+still such than that that's the their theirs them themselves then there there's these they they'd they'll
+they're they've this those though through thus to told too toward towards under until up upon us very via
+was wasn't we we'd we'll we're we've well were weren't what what's when when's where where's whether which
+while who who's whom whose why why's will with within without won't would wouldn't year years yet you
+you'd you'll you're you've your yours yourself yourselves
+mr mrs ms dr according added also asked including tell tells first second last two three four five six
+seven eight nine ten hundred thousand million billion trillion dozen percent cent time times people way day
+days week weeks month months
+""".split())
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word in a document: its normalised form and its span in the file."""
+
+    norm: str
+    start: int
+    end: int
+
+
+def normalise(word: str) -> str:
+    """Lower case, curly apostrophes straightened, possessive 's dropped."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    return w
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+@lru_cache(maxsize=20000)
+def family(word: str) -> str:
+    """The key shared by a word's inflections (its Snowball English stem)."""
+    return _stemmer().stemWord(normalise(word))
+
+
+def is_stop_word(norm: str) -> bool:
+    return norm in STOP_WORDS or norm.replace("-", "").isdigit()
+
+
+def tokens(doc, start: int = 0, end: int | None = None) -> list[Token]:
+    """The document's words between two offsets, normalised."""
+    return [Token(normalise(m.group()), m.start(), m.end()) for m in doc.words(start, end)]

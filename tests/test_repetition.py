@@ -1,0 +1,154 @@
+"""Repetition rules: what they find on real sentences, their fixes, parameters and speed-relevant shape."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.document import Document
+from lint.engine import Options, run
+
+#: 200 words, none repeated: room for a word family to be counted against.
+FILLER = " ".join(f"Word{i}a word{i}b word{i}c word{i}d word{i}e word{i}f word{i}g word{i}h word{i}i word{i}j."
+                  for i in range(20))
+
+
+def check(write, name, text, rule, config: str | None = None):
+    path = write(name, text)
+    if config is not None:
+        write(".copydesk.yaml", config)
+    report = run([str(path)], Options(select=[rule], jobs=1))
+    assert not report.errors, report.errors
+    return report.findings
+
+
+def test_doubled_word_across_a_line_break_and_bold_markup(write):
+    found = check(write, "d.md", "# T\n\nThey flew to\nto Paris on the **the** same day.\n", "repetition.doubled-word")
+    assert [(f.line, f.column, f.match) for f in found] == [(3, 11, "to\nto"), (4, 13, "the **the")]
+
+
+def test_doubled_word_fix_removes_the_second_copy_only_when_no_markup_is_inside(write):
+    text = "# T\n\nThe the budget rose, and the **the** deficit fell.\n"
+    found = check(write, "d.md", text, "repetition.doubled-word")
+    plain, marked = found
+    assert text[:plain.fix.start] + plain.fix.replacement + text[plain.fix.end:] == \
+        "# T\n\nThe budget rose, and the **the** deficit fell.\n"
+    assert marked.fix is None
+
+
+@pytest.mark.parametrize("sentence", [
+    "She had had enough.", "He said that that was final.", "What it is is a promise.",
+    "They flew to Bora Bora.", "The\n\nthe", "# Results\n\nResults were mixed.",
+])
+def test_doubled_word_leaves_legitimate_doubles(write, sentence):
+    assert check(write, "d.md", sentence + "\n", "repetition.doubled-word") == []
+
+
+def test_doubled_word_allow_list_is_a_parameter(write):
+    config = "options:\n  repetition.doubled-word:\n    allow: [very]\n"
+    assert check(write, "d.md", "It was very very cold.\n", "repetition.doubled-word", config) == []
+
+
+def test_overused_word_counts_inflections_as_one_family_and_names_the_count(write):
+    filler = FILLER
+    text = (f"# News\n\n{filler}\n\nThe vote underscores the risk. Leaders underscored unity. "
+            f"Officials are underscoring it. They underscore resolve.\n")
+    found = check(write, "o.md", text, "repetition.overused-word")
+    assert [f.match for f in found] == ["underscore"]
+    assert "used 4 times" in found[0].message
+
+
+def test_overused_word_is_not_fooled_by_a_verb_after_that_or_a_gerund_after_by(write):
+    text = (f"# News\n\n{FILLER}\n\nA vote that underscores the risk came first. They won by underscoring the "
+            f"need. This underscored it. Leaders underscore resolve.\n")
+    assert [f.match for f in check(write, "o.md", text, "repetition.overused-word")] == ["underscore"]
+
+
+def test_overused_word_leaves_topic_nouns_and_terms_alone(write):
+    text = (f"# News\n\n{FILLER}\n\nThe poverty line rose. Many live below the poverty line. Poverty fell in "
+            f"the north. Child poverty is high. Mystery shoppers visit shops. A mystery shopper wrote. "
+            f"Mystery shopping pays. The mystery shop closed.\n")
+    assert check(write, "o.md", text, "repetition.overused-word") == []
+
+
+def test_overused_word_rate_is_a_parameter(write):
+    filler = FILLER
+    text = (f"# News\n\n{filler}\n\nThe vote underscores the risk. Leaders underscored unity. "
+            f"Officials are underscoring it. They underscore resolve.\n")
+    config = "options:\n  repetition.overused-word:\n    min_count: 4\n"
+    assert check(write, "o.md", text, "repetition.overused-word", config) == []
+
+
+def test_repeated_sentence_points_at_the_copy_and_names_the_first_line(write):
+    text = "# T\n\nPrices rose by 4% in March.\n\nWages fell. Prices rose by 4% in March!\n"
+    [f] = check(write, "r.md", text, "repetition.repeated-sentence")
+    assert (f.line, f.column) == (5, 13) and "line 3" in f.message
+
+
+def test_repeated_phrase_is_reported_once_per_later_copy_at_its_longest(write):
+    text = ("# T\n\nWe face a cost of living crisis now. They fear a cost of living crisis too. "
+            "All see a cost of living crisis.\n")
+    found = check(write, "p.md", text, "repetition.repeated-phrase")
+    assert [f.match for f in found] == ["a cost of living crisis", "a cost of living crisis"]
+
+
+def test_similar_paragraph_threshold_is_a_parameter(write):
+    a = ("The council will spend four million pounds on new flood defences along the river this year. "
+         "Work on the first wall starts in March.")
+    b = a.replace("defences", "barriers").replace("starts", "begins")
+    text = f"# T\n\n{a}\n\n{b}\n"
+    assert len(check(write, "s.md", text, "repetition.similar-paragraph")) == 1
+    config = "options:\n  repetition.similar-paragraph:\n    similarity: 0.9\n"
+    assert check(write, "s.md", text, "repetition.similar-paragraph", config) == []
+
+
+def test_bad_parameter_is_reported_with_file_and_key(cli, write):
+    draft = write("d.md", "Text.\n")
+    write(".copydesk.yaml", "options:\n  repetition.similar-paragraph:\n    similarity: 3\n")
+    result = cli("check", "--select", "repetition", draft)
+    assert result.code == 2 and "similarity must be between" in result.out + result.err
+
+
+def test_duplicate_detection_scales_linearly(write):
+    """Many distinct paragraphs: only paragraphs sharing a shingle are compared (no pair-wise loop)."""
+    import random
+
+    rng = random.Random(3)
+    vocab = [f"w{i}" for i in range(5000)]
+    def sentence(n: int) -> str:
+        return " ".join(rng.choice(vocab) for _ in range(n)) + "."
+
+    paras = [sentence(30) + " " + sentence(10) for _ in range(1500)]
+    doc = Document("big.md", "\n\n".join(paras), "markdown")
+    from lint.checks import kind_module
+    from lint.checks.base import BuildContext
+    from lint.rules import builtin_rules
+
+    rule = next(r for r in builtin_rules() if r.id == "repetition.similar-paragraph")
+    paragraph_check = kind_module(rule.kind).build(rule, BuildContext())
+    assert list(paragraph_check.run(doc)) == []
+
+
+def _repetition_checks():
+    from lint.checks import kind_module
+    from lint.checks.base import BuildContext
+    from lint.rules import builtin_rules
+
+    return [kind_module(r.kind).build(r, BuildContext()) for r in builtin_rules() if r.id.startswith("repetition.")]
+
+
+
+_WORDS = st.sampled_from(["the", "The", "had", "that", "plan", "plans", "underscore", "underscored", "Nato",
+                          "**the**", "to", "x", ".", ",", "\n", "\n\n", "# ", "“", "”", "2%", "’s"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_WORDS, max_size=400), st.sampled_from(["markdown", "plain", "html"]))
+def test_repetition_checks_never_fail_and_stay_inside_the_text(words, fmt):
+    text = " ".join(words)
+    doc = Document("x", text, fmt)
+    for check_ in _repetition_checks():
+        for f in check_.run(doc):
+            assert 0 <= f.start <= f.end <= len(text)
+            assert f.match == text[f.start:f.end]
