@@ -1,0 +1,65 @@
+"""``unattributed-phrase``: a phrase that claims support without naming it ("experts say").
+
+Like ``existence``, but silent where the claim is in fact attributed: in a
+sentence that names its source (a named speaker with a reporting verb, a link
+or footnote, a "(Source: …)" note — see :mod:`lint.claims.attribution`), and
+inside a quotation whose speaker the paragraph names ("“Many citizens are
+worried,” Pistorius said." quotes the minister; it does not assert it).
+
+Parameters:
+  patterns      regular expressions (the ``regex`` module's syntax); multi-word phrases work best
+  words         literal phrases (escaped for you; any run of spaces matches any white space)
+  ignorecase    match regardless of case (default true)
+  exceptions    patterns; a match that equals one of them in full is not reported
+  skip_blocks   block kinds never checked (default [])
+Message fields: {match}.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, make_finding
+from lint.checks.existence import alternation, phrase_pattern
+from lint.claims.attribution import in_named_quotation, sentence_attribution, sentence_index
+from lint.document import Document
+
+PARAMETERS = {
+    "patterns": "regular expressions to report",
+    "words": "literal phrases to report",
+    "ignorecase": "match regardless of case (default true)",
+    "exceptions": "patterns that, matched in full, are not reported",
+    "skip_blocks": "block kinds never checked (default none)",
+}
+
+
+class UnattributedPhraseCheck(Check):
+    def __init__(self, rule, params: Params) -> None:
+        super().__init__(rule)
+        patterns = params.str_list("patterns") + [phrase_pattern(w) for w in params.str_list("words")]
+        if not patterns:
+            raise rule.error("needs patterns or words", "patterns")
+        flags = regex.IGNORECASE if params.bool("ignorecase", True) else 0
+        self.pattern = alternation(rule, patterns, True, flags, "patterns")
+        exceptions = params.str_list("exceptions")
+        self.exceptions = alternation(rule, exceptions, False, flags, "exceptions") if exceptions else None
+        self.skip_blocks = set(params.str_list("skip_blocks", []))
+        check_template(rule, {"match"})
+
+    def run(self, doc: Document):
+        for m in self.pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT):
+            start, end = m.span()
+            if start == end or (self.exceptions and self.exceptions.fullmatch(m.group())):
+                continue
+            i = sentence_index(doc, start)
+            if i is None:
+                continue
+            if doc.blocks[doc.sentences[i].block].kind in self.skip_blocks:
+                continue
+            if sentence_attribution(doc, i) is not None or in_named_quotation(doc, start, end):
+                continue
+            yield make_finding(self.rule, doc, start, end)
+
+
+def build(rule, context: BuildContext) -> Check:
+    return UnattributedPhraseCheck(rule, Params(rule, PARAMETERS))

@@ -1,0 +1,82 @@
+"""Figures that need a source: statistics, amounts, percentages, rankings and records.
+
+Each pattern names what it found ("a percentage", "a record"), so a finding can
+say why it fired. Dates, years, times, ages, clause numbers and small counts
+("three ministers") are not figures: nobody measured them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_WORD_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                r"forty|fifty|sixty|seventy|eighty|ninety|a|several|a\s+few)")
+_SCALE = r"(?:thousand|million|billion|trillion|bn|m|mn|tn)"
+_CURRENCY_WORD = (r"(?:dollars?|euros?|pounds?(?:\s+sterling)?|yen|yuan|renminbi|rupees?|roubles?|rubles?|francs?|"
+                  r"kronor|kroner|krona|zloty|pesos?|reais|won|lira|shekels?|rand|dinars?)")
+_CURRENCY_CODE = r"(?:USD|EUR|GBP|JPY|CNY|CHF|INR|RUB|AUD|CAD|SEK|NOK|DKK|PLN)"
+_SUPERLATIVE = (r"(?:largest|biggest|highest|lowest|smallest|fastest|slowest|strongest|weakest|worst|best|"
+                r"deadliest|costliest|hottest|coldest|wettest|driest|busiest|richest|poorest|longest|shortest|"
+                r"greatest|oldest|youngest|most\s+\w+|least\s+\w+|fewest)")
+_ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+
+#: (what it is, pattern). Order matters only for overlapping matches: the first wins.
+PATTERNS: list[tuple[str, str]] = [
+    ("a percentage", rf"{_NUMBER}\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|pp\b)"),
+    ("an amount", rf"(?:[$€£¥₹]|{_CURRENCY_CODE}\s?){_NUMBER}(?:\s?{_SCALE}\b)?"),
+    ("an amount", rf"\b{_NUMBER}\s?(?:{_SCALE}\s+)?{_CURRENCY_WORD}\b"),
+    ("an amount", rf"\b{_NUMBER}\s?{_SCALE}\b(?!\s*(?:years?|BC|BCE)\b)"),
+    ("an amount", rf"\b{_WORD_NUMBER}\s+(?:million|billion|trillion)\b"),
+    ("an amount", r"\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b"),
+    ("a statistic", r"\b(?:one|two|three|four|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?"
+                    r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+)\b"),
+    ("a statistic", r"\b(?:half|a\s+third|a\s+quarter|a\s+fifth|two[-\s]thirds|three[-\s]quarters)\s+of\s+"
+                    r"(?:all\s+)?(?:the\s+)?(?!the\s+(?:time|way|year|day|week|month|century|decade)\b)"
+                    r"[\p{L}]+"),
+    ("a count", r"(?<![\p{L}\p{N}.,/:-])\d{1,3}(?:,\d{3})+(?![\p{N}])(?!\s*(?:years?\s+ago|BC|BCE|AD)\b)"),
+    ("a count", r"(?<![\p{L}\p{N}.,/:-])\d{5,}(?![\p{N}.,/:-])"),
+    ("a change", r"\b(?:doubled|tripled|trebled|quadrupled|halved|\w+-fold|(?:two|three|four|five|ten)fold)\b"),
+    ("a record", r"\b(?:record|all-time|historic)[-\s](?:high|low|level|levels|number|numbers|year|amount|"
+                 r"sum|turnout|profit|profits|loss|losses|deficit|surplus)s?\b"),
+    ("a record", r"\b(?:set|broke|breaking|beat|smashed|equalled|equaled)\s+(?:a|the|its|his|her|their)\s+"
+                 r"(?:\w+\s+)?record\b|\brecord-(?:breaking|setting)\b"),
+    ("a record", rf"\b(?:the\s+)?{_ORDINAL}\s+time\s+(?:since|in)\s+(?:\d{{4}}|decades|years|a\s+decade|"
+                 rf"a\s+century|history)\b"),
+    ("a ranking", rf"\b(?:the\s+)?(?:{_ORDINAL}[-\s])?{_SUPERLATIVE}\b[^.;:!?]{{0,60}}?\b(?:since\s+(?:\d{{4}}|"
+                  rf"records\s+began|the\s+\d{{4}}s|the\s+(?:war|crisis|recession))|on\s+record|ever\s+recorded|"
+                  rf"in\s+(?:history|the\s+world|the\s+country|the\s+nation|Europe|the\s+EU|(?:the\s+)?(?:\w+\s+)?"
+                  rf"decades?|a\s+generation|a\s+century|\d+\s+years)|of\s+all\s+time|ever)\b"),
+    ("a ranking", rf"\b(?:ranks?|ranked|ranking)\s+(?:\w+\s+)?(?:{_ORDINAL}|No\.\s?\d+|number\s+\w+|last|top|"
+                  rf"bottom)\b"),
+    ("a ranking", rf"\b(?:the\s+)?{_ORDINAL}[-\s]{_SUPERLATIVE}\b"),
+]
+
+#: A figure that sets a goal rather than reports a measurement ("NATO's benchmark of 2%", "the 2% target").
+_TARGET_BEFORE = regex.compile(r"\b(?:target|goal|benchmark|guideline|threshold|pledge|commitment|cap|ceiling|floor|"
+                               r"quota|limit|aim)s?\s+of\s+(?:at\s+least\s+|up\s+to\s+|about\s+|around\s+)?$", regex.I)
+_TARGET_AFTER = regex.compile(r"(?:\s+of\s+(?:GDP|gross\s+domestic\s+product|output))?[-\s]+(?:target|goal|benchmark|"
+                              r"guideline|threshold|pledge|cap|ceiling|floor|quota|limit)s?\b", regex.I)
+
+FIGURE = regex.compile("|".join(f"(?P<f{i}>{p})" for i, (_, p) in enumerate(PATTERNS)), regex.I)
+_NAMES = [name for name, _ in PATTERNS]
+
+
+@dataclass(frozen=True)
+class Figure:
+    start: int
+    end: int
+    what: str  # "a percentage", "an amount", ...
+
+
+def find_figures(prose: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """Figures in ``prose[start:end]``, in order, offsets into ``prose``."""
+    out = []
+    for m in FIGURE.finditer(prose, start, len(prose) if end is None else end):
+        i = int(m.lastgroup[1:])
+        if _TARGET_BEFORE.search(prose, max(0, m.start() - 60), m.start()) or _TARGET_AFTER.match(prose, m.end()):
+            continue
+        out.append(Figure(m.start(), m.end(), _NAMES[i]))
+    return out

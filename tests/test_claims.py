@@ -1,0 +1,133 @@
+"""The claims.* checks on a realistic draft, and the attribution detector they share."""
+
+from __future__ import annotations
+
+import pytest
+
+from lint.claims.attribution import find_attribution
+from lint.claims.figures import find_figures
+from lint.document import Document
+from lint.engine import Options, run
+
+# A news piece as it comes off a scraper: plain paragraphs, a dateline, quotes from named people.
+SCRAPED_NEWS = """\
+NATO allies weigh higher defence spending
+
+Brussels, June 24, 2025
+
+BRUSSELS (Reuters) - NATO leaders gathered in The Hague on Tuesday for a summit expected to lift the alliance's spending goal.
+
+Germany has faced criticism for not meeting NATO's benchmark for most of the past decade. Across Europe, while there is growing support for increased defense spending, many citizens display apprehension about cuts to social programmes.
+
+Analysts point to a broader consensus emerging among NATO allies that the old target is no longer enough.
+
+"Germany will spend 3.5% of its economic output on defence by 2029," Chancellor Friedrich Merz told the Bundestag on Tuesday.
+
+Defence Minister Boris Pistorius said many citizens understood the threat, adding that Germany had raised its defence budget to 86 billion euros this year.
+
+"There is growing support for this, and it is clear that we cannot wait," Pistorius said. "Experts say we have three years at most."
+
+Secretary General Mark Rutte told reporters the alliance had faced criticism from Washington for years.
+"""
+
+
+def _findings(tmp_path, text: str, name: str = "draft.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    report = run([str(path)], Options(select=["claims"], jobs=1))
+    assert not report.errors, report.errors
+    lines = text.splitlines()
+    return [(f.rule, f.match, lines[f.line - 1]) for f in report.findings]
+
+
+def test_scraped_news_reports_unattributed_claims_and_spares_named_speakers(tmp_path):
+    found = _findings(tmp_path, SCRAPED_NEWS)
+    reported = {(rule, match) for rule, match, _ in found}
+    assert ("claims.anonymous-attribution", "faced criticism") in reported
+    assert ("claims.anonymous-attribution", "there is growing support") in reported
+    assert ("claims.anonymous-attribution", "many citizens") in reported
+    assert ("claims.generalisation", "a broader consensus emerging") in reported
+    # Nothing on the lines that quote or paraphrase a named speaker.
+    spoken = [line for line in SCRAPED_NEWS.splitlines()
+              if any(name in line for name in ("Merz", "Pistorius", "Rutte"))]
+    assert [f for f in found if f[2] in spoken] == []
+    # Each reported phrase is reported once: the named speakers' "many citizens" and
+    # "growing support" stay silent.
+    assert len([f for f in found if f[1] == "many citizens"]) == 1
+    assert len([f for f in found if f[1].lower().startswith("there is growing support")]) == 1
+
+
+def test_markdown_link_and_footnote_count_as_sources(tmp_path):
+    text = ("# Jobs\n\nUnemployment fell to 3.2% in October ([Eurostat](https://ec.europa.eu/eurostat)).\n\n"
+            "Youth unemployment doubled in two years.[^1]\n\nPrices rose 4% in a year.\n\n"
+            "[^1]: Labour force survey, 2025.\n")
+    found = _findings(tmp_path, text, "jobs.md")
+    assert [(rule, match) for rule, match, _ in found] == [("claims.unsourced-figure", "4%")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Unemployment fell to 3.2%, the statistics office said.",
+    "“We will keep our promises,” Secretary General Mark Rutte told reporters.",
+    "According to Eurostat, unemployment fell.",
+    "Spending rose 5% last year, said Rutte.",
+    "The survey found that 40% of voters agree.",
+    "Eurostat data show unemployment at 6%.",
+    "Unemployment rose to 5% (Source: Eurostat).",
+    "A survey by Gallup found 40% agree.",
+    "He told reporters that 2% was a floor.",
+    "Experts at the Kiel Institute estimate the gap at 0.5%.",
+])
+def test_attributed(sentence):
+    assert find_attribution(sentence) is not None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Experts say the gap will widen.",
+    "Germany has faced criticism, experts say.",
+    "According to experts, unemployment fell.",
+    "German officials said the target was met.",
+    "Spending rose 5% last year, said one official.",
+    "Some believe spending will rise.",
+    "Sources said the deal was done.",
+    "Exports showed a 5% rise.",
+    "In 2024, Germany found itself short of the target.",
+    "Unemployment fell to 3.2% in October, according to a recent study.",
+])
+def test_not_attributed(sentence):
+    assert find_attribution(sentence) is None
+
+
+@pytest.mark.parametrize("sentence,what", [
+    ("Unemployment fell to 3.2% in October.", "a percentage"),
+    ("The fund holds $1.2bn in assets.", "an amount"),
+    ("The budget rose to 86 billion euros.", "an amount"),
+    ("One in five voters is undecided.", "a statistic"),
+    ("Some 12,500 troops took part.", "a count"),
+    ("Exports doubled in two years.", "a change"),
+    ("Turnout hit a record high.", "a record"),
+    ("It was the largest deficit since 1992.", "a ranking"),
+    ("Germany is the third-largest economy.", "a ranking"),
+])
+def test_figures(sentence, what):
+    assert [f.what for f in find_figures(sentence)][:1] == [what]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministers met on Thursday, December 11, 2025.",
+    "The treaty was signed in 1949 and revised in the 1990s.",
+    "The 45-year-old minister took office at 10:30.",
+    "Article 5 binds all 32 members.",
+    "Three ministers resigned.",
+    "NATO's benchmark of 2% of GDP dates from 2014.",
+    "The best way to read the report is slowly.",
+])
+def test_not_figures(sentence):
+    assert find_figures(sentence) == []
+
+
+def test_document_sentences_share_attribution_cache():
+    doc = Document("x.txt", "Prices rose 4%, the office said. Wages rose 2%.\n", "plain")
+    from lint.claims.attribution import sentence_attribution
+
+    assert sentence_attribution(doc, 0) is not None
+    assert sentence_attribution(doc, 1) is None
