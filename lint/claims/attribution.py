@@ -183,7 +183,8 @@ def names_a_source(words: list[str], head_last: bool = True, opens_sentence: boo
     if head in INSTITUTIONS:
         return True
     if head_last:
-        return name_flags[-1]
+        # "the parliamentary clerk said": one identified person, even without a name.
+        return name_flags[-1] or (not strict and lows[0] in _DEFINITE and len(lows) <= 4)
     return has_name or any(w in INSTITUTIONS for w in lows)
 
 

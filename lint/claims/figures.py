@@ -20,7 +20,14 @@ _CURRENCY_WORD = (r"(?:dollars?|euros?|pounds?(?:\s+sterling)?|yen|yuan|renminbi
 _CURRENCY_CODE = r"(?:USD|EUR|GBP|JPY|CNY|CHF|INR|RUB|AUD|CAD|SEK|NOK|DKK|PLN)"
 _SUPERLATIVE = (r"(?:largest|biggest|highest|lowest|smallest|fastest|slowest|strongest|weakest|worst|best|"
                 r"deadliest|costliest|hottest|coldest|wettest|driest|busiest|richest|poorest|longest|shortest|"
-                r"greatest|oldest|youngest|most\s+\w+|least\s+\w+|fewest)")
+                r"oldest|youngest|safest|cheapest|wealthiest|tallest|deepest|warmest|sharpest|steepest|"
+                r"most\s+\w+|least\s+\w+|fewest)")
+#: Where a superlative is measured against: "since 1992", "in American history", "in the world".
+_SCOPE = (r"(?:since\s+(?:\d{4}|records\s+began|the\s+\d{4}s|the\s+(?:war|crisis|recession))|on\s+record|"
+          r"ever\s+recorded|of\s+all\s+time|ever|in\s+(?:(?:our|the|this|its|their|\w+)\s+){0,2}history|"
+          r"(?:anywhere\s+)?in\s+(?:the\s+|our\s+|this\s+)?(?:entire\s+|whole\s+)?(?:world|country|nation|"
+          r"region|continent|Europe|EU|OECD|G7|G20)|in\s+(?:the\s+|\w+\s+)?(?:decades?|years|a\s+generation|"
+          r"a\s+century)|in\s+\d+\s+years)")
 _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
 
 #: (what it is, pattern). Order matters only for overlapping matches: the first wins.
@@ -31,6 +38,10 @@ PATTERNS: list[tuple[str, str]] = [
     ("an amount", rf"\b{_NUMBER}\s?{_SCALE}\b(?!\s*(?:years?|BC|BCE)\b)"),
     ("an amount", rf"\b{_WORD_NUMBER}\s+(?:million|billion|trillion)\b"),
     ("an amount", r"\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b"),
+    ("an amount", r"\b(?:billions|millions|trillions)\s+(?:and\s+(?:billions|millions|trillions)\s+)?of\s+"
+                  r"(?:dollars|euros|pounds|people|jobs|barrels|tonnes|tons)\b"),
+    ("a percentage", rf"\b{_WORD_NUMBER}(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?\s+"
+                     r"(?:per\s?cent|percent)\b"),
     ("a statistic", r"\b(?:one|two|three|four|\d+)\s+(?:in|out\s+of)\s+(?:every\s+)?"
                     r"(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|\d+)\b"),
     ("a statistic", r"\b(?:half|a\s+third|a\s+quarter|a\s+fifth|two[-\s]thirds|three[-\s]quarters)\s+of\s+"
@@ -42,13 +53,13 @@ PATTERNS: list[tuple[str, str]] = [
     ("a record", r"\b(?:record|all-time|historic)[-\s](?:high|low|level|levels|number|numbers|year|amount|"
                  r"sum|turnout|profit|profits|loss|losses|deficit|surplus)s?\b"),
     ("a record", r"\b(?:set|broke|breaking|beat|smashed|equalled|equaled)\s+(?:a|the|its|his|her|their)\s+"
-                 r"(?:\w+\s+)?record\b|\brecord-(?:breaking|setting)\b"),
-    ("a record", rf"\b(?:the\s+)?{_ORDINAL}\s+time\s+(?:since|in)\s+(?:\d{{4}}|decades|years|a\s+decade|"
+                 r"(?:\w+\s+)?record\b(?!\s+straight)|\brecord-(?:breaking|setting)\b"),
+    ("a record", rf"\b(?:the\s+)?{_ORDINAL}\s+time\s+(?:since|in)\s+(?:\d{{4}}|(?:\d+\s+)?decades|(?:\d+\s+)?years|a\s+decade|"
                  rf"a\s+century|history)\b"),
-    ("a ranking", rf"\b(?:the\s+)?(?:{_ORDINAL}[-\s])?{_SUPERLATIVE}\b[^.;:!?]{{0,60}}?\b(?:since\s+(?:\d{{4}}|"
-                  rf"records\s+began|the\s+\d{{4}}s|the\s+(?:war|crisis|recession))|on\s+record|ever\s+recorded|"
-                  rf"in\s+(?:history|the\s+world|the\s+country|the\s+nation|Europe|the\s+EU|(?:the\s+)?(?:\w+\s+)?"
-                  rf"decades?|a\s+generation|a\s+century|\d+\s+years)|of\s+all\s+time|ever)\b"),
+    ("a ranking", rf"\b(?:the\s+)?(?:{_ORDINAL}[-\s])?{_SUPERLATIVE}\b[^.;:!?]{{0,60}}?\b{_SCOPE}\b"),
+    ("a ranking", r"\b(?:number[-\s]one|No\.\s?1)\s+\w+"),
+    ("a ranking", r"\b(?:more|fewer|less|higher|lower|bigger|larger|faster)\b[^.;:!?]{0,60}?\bthan\s+(?:ever(?:\s+before)?|"
+                  r"any\s+(?:other|previous|new)|at\s+any\s+(?:time|point))\b"),
     ("a ranking", rf"\b(?:ranks?|ranked|ranking)\s+(?:\w+\s+)?(?:{_ORDINAL}|No\.\s?\d+|number\s+\w+|last|top|"
                   rf"bottom)\b"),
     ("a ranking", rf"\b(?:the\s+)?{_ORDINAL}[-\s]{_SUPERLATIVE}\b"),
