@@ -149,6 +149,8 @@ def main(argv=None) -> int:
     weasel = build_checks(["claims.anonymous-attribution", "claims.generalisation"])
     anonymous = build_checks(["claims.anonymous-attribution"])
     with_hedge = build_checks(["claims.anonymous-attribution", "claims.generalisation", "claims.hedge"])
+    everything = build_checks(["claims.anonymous-attribution", "claims.generalisation", "claims.hedge",
+                               "claims.vague-quantity"])
 
     errors: list = []
     scores = []
@@ -166,6 +168,8 @@ def main(argv=None) -> int:
                                lambda t: fires(weasel, t), errors))
     scores.append(per_sentence("conll2010-weasel", "... + claims.hedge (off by default)", rows,
                                lambda t: fires(with_hedge, t), []))
+    scores.append(per_sentence("conll2010-weasel", "... + claims.vague-quantity (off by default)", rows,
+                               lambda t: fires(everything, t), []))
 
     print(f"{'corpus':<18} {'detector':<50} {'n':>5} {'pos':>5} {'pred':>5} {'TP':>5} "
           f"{'P':>6} {'R':>6} {'F1':>6}")
