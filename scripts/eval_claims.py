@@ -131,19 +131,9 @@ def _lines(findings, doc):
         yield f
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help=f"default: {DEFAULT_CORPORA}")
-    ap.add_argument("--show-errors", type=int, default=0, metavar="N",
-                    help="print N false positives and N misses per detector")
-    args = ap.parse_args(argv)
-    absent = [name for name in NEEDED if not (args.corpora / name).is_dir()]
-    if absent:
-        print(f"eval_claims: skipped: corpora not found under {args.corpora} ({', '.join(absent)} missing); "
-              f"they live in shared/corpora beside the repository, or pass --corpora DIR")
-        return 0
-
-    data = load_corpora(args.corpora)
+def evaluate(corpora: Path) -> tuple[list[Score], list]:
+    """Every detector on every corpus: the scores, and the sentences each one got wrong."""
+    data = load_corpora(corpora)
     unsourced = build_checks(["claims.unsourced-figure"])
     all_claims = build_checks(["claims.unsourced-figure", "claims.anonymous-attribution", "claims.generalisation"])
     weasel = build_checks(["claims.anonymous-attribution", "claims.generalisation"])
@@ -171,6 +161,22 @@ def main(argv=None) -> int:
     scores.append(per_sentence("conll2010-weasel", "... + claims.vague-quantity (off by default)", rows,
                                lambda t: fires(everything, t), []))
 
+    return scores, errors
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help=f"default: {DEFAULT_CORPORA}")
+    ap.add_argument("--show-errors", type=int, default=0, metavar="N",
+                    help="print N false positives and N misses per detector")
+    args = ap.parse_args(argv)
+    absent = [name for name in NEEDED if not (args.corpora / name).is_dir()]
+    if absent:
+        print(f"eval_claims: skipped: corpora not found under {args.corpora} ({', '.join(absent)} missing); "
+              f"they live in shared/corpora beside the repository, or pass --corpora DIR")
+        return 0
+
+    scores, errors = evaluate(args.corpora)
     print(f"{'corpus':<18} {'detector':<50} {'n':>5} {'pos':>5} {'pred':>5} {'TP':>5} "
           f"{'P':>6} {'R':>6} {'F1':>6}")
     for s in scores:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from lint.claims.attribution import find_attribution
@@ -10,25 +12,7 @@ from lint.document import Document
 from lint.engine import Options, run
 
 # A news piece as it comes off a scraper: plain paragraphs, a dateline, quotes from named people.
-SCRAPED_NEWS = """\
-NATO allies weigh higher defence spending
-
-Brussels, June 24, 2025
-
-BRUSSELS (Reuters) - NATO leaders gathered in The Hague on Tuesday for a summit expected to lift the alliance's spending goal.
-
-Germany has faced criticism for not meeting NATO's benchmark for most of the past decade. Across Europe, while there is growing support for increased defense spending, many citizens display apprehension about cuts to social programmes.
-
-Analysts point to a broader consensus emerging among NATO allies that the old target is no longer enough.
-
-"Germany will spend 3.5% of its economic output on defence by 2029," Chancellor Friedrich Merz told the Bundestag on Tuesday.
-
-Defence Minister Boris Pistorius said many citizens understood the threat, adding that Germany had raised its defence budget to 86 billion euros this year.
-
-"There is growing support for this, and it is clear that we cannot wait," Pistorius said. "Experts say we have three years at most."
-
-Secretary General Mark Rutte told reporters the alliance had faced criticism from Washington for years.
-"""
+SCRAPED_NEWS = (Path(__file__).resolve().parent.parent / "examples" / "scraped-news.txt").read_text(encoding="utf-8")
 
 
 def _findings(tmp_path, text: str, name: str = "draft.txt"):
@@ -76,6 +60,9 @@ def test_markdown_link_and_footnote_count_as_sources(tmp_path):
     "A survey by Gallup found 40% agree.",
     "He told reporters that 2% was a floor.",
     "Experts at the Kiel Institute estimate the gap at 0.5%.",
+    "Rutte, NATO's secretary general, said spending rose 5%.",
+    "Spending will rise 5%, Rutte, who took office in October after four terms as Dutch prime minister, said.",
+    "The vote is likely to slip again, the parliamentary clerk said on Monday.",
 ])
 def test_attributed(sentence):
     assert find_attribution(sentence) is not None
@@ -92,6 +79,8 @@ def test_attributed(sentence):
     "Exports showed a 5% rise.",
     "In 2024, Germany found itself short of the target.",
     "Unemployment fell to 3.2% in October, according to a recent study.",
+    "In 2024, Germany spent 2% of GDP, said one official.",
+    "The minister is said to be considering a new fund, according to sources close to the government.",
 ])
 def test_not_attributed(sentence):
     assert find_attribution(sentence) is None

@@ -227,6 +227,18 @@ def _phrase_after(tokens, index: int, limit: int = 8) -> list[str]:
     return out
 
 
+def _appositive_subject(tokens, i: int) -> bool:
+    """"Rutte, NATO's secretary general, said": a name, then an aside between commas, then the verb."""
+    if i < 2 or tokens[i - 1][0] != ",":
+        return False
+    aside = _phrase_before(tokens, i - 1, limit=16)
+    j = i - 1 - len(aside) - 1  # the comma before the aside
+    if not aside or j < 1 or tokens[j][0] != ",":
+        return False
+    name = _phrase_before(tokens, j, limit=5)
+    return 1 <= len(name) <= 4 and all(_is_capitalised_name(w) for w in name)
+
+
 def _token_index(tokens, offset: int) -> int:
     starts = [t[1] for t in tokens]
     return bisect_right(starts, offset - 1)
@@ -258,6 +270,8 @@ def find_attribution(prose: str, text: str | None = None) -> Attribution | None:
             continue  # "Germany found itself short" describes, it does not cite
         if names_a_source(before, opens_sentence=opens, strict=strict):
             return Attribution("named-source", verb.start(), verb.end(), " ".join(before))
+        if not before and _appositive_subject(tokens, i):
+            return Attribution("named-source", verb.start(), verb.end(), " ".join(_phrase_before(tokens, i - 1, limit=16)))
         inverted = not before or prose[:verb.start()].rstrip()[-1:] in _CLOSING
         if inverted and verb.group().lower() in _INVERTIBLE:
             after = _phrase_after(tokens, i + 1)
