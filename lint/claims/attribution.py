@@ -316,13 +316,19 @@ def sentence_index(doc: Document, offset: int) -> int | None:
 
 
 def block_attribution(doc: Document, block: int) -> Attribution | None:
-    """The first attributed sentence of a block (a paragraph quoting a named speaker)."""
-    for i, s in enumerate(doc.sentences):
-        if s.block == block:
-            found = sentence_attribution(doc, i)
-            if found is not None and found.kind == "named-source":
-                return found
-    return None
+    """The first named source in a block (a paragraph quoting a named speaker), cached per block."""
+    cache = doc.__dict__.setdefault("_block_attribution", {})
+    if block not in cache:
+        by_block = doc.__dict__.get("_sentences_by_block")
+        if by_block is None:
+            by_block = {}
+            for i, s in enumerate(doc.sentences):
+                by_block.setdefault(s.block, []).append(i)
+            doc.__dict__["_sentences_by_block"] = by_block
+        cache[block] = next((found for i in by_block.get(block, ())
+                             if (found := sentence_attribution(doc, i)) is not None and found.kind == "named-source"),
+                            None)
+    return cache[block]
 
 
 def in_named_quotation(doc: Document, start: int, end: int) -> bool:

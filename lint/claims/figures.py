@@ -33,7 +33,7 @@ _ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth
 #: (what it is, pattern). Order matters only for overlapping matches: the first wins.
 PATTERNS: list[tuple[str, str]] = [
     ("a percentage", rf"{_NUMBER}\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|pp\b)"),
-    ("an amount", rf"(?:[$€£¥₹]|{_CURRENCY_CODE}\s?){_NUMBER}(?:\s?{_SCALE}\b)?"),
+    ("an amount", rf"(?:[$€£¥₹]|(?-i:{_CURRENCY_CODE})\s?){_NUMBER}(?:\s?{_SCALE}\b)?"),
     ("an amount", rf"\b{_NUMBER}\s?(?:{_SCALE}\s+)?{_CURRENCY_WORD}\b"),
     ("an amount", rf"\b{_NUMBER}\s?{_SCALE}\b(?!\s*(?:years?|BC|BCE)\b)"),
     ("an amount", rf"\b{_WORD_NUMBER}\s+(?:million|billion|trillion)\b"),
@@ -48,7 +48,8 @@ PATTERNS: list[tuple[str, str]] = [
                     r"(?:all\s+)?(?:the\s+)?(?!the\s+(?:time|way|year|day|week|month|century|decade)\b)"
                     r"[\p{L}]+"),
     ("a count", r"(?<![\p{L}\p{N}.,/:-])\d{1,3}(?:,\d{3})+(?![\p{N}])(?!\s*(?:years?\s+ago|BC|BCE|AD)\b)"),
-    ("a count", r"(?<![\p{L}\p{N}.,/:-])\d{5,}(?![\p{N}.,/:-])"),
+    # 5+ digits without separators only before a lower-case word ("12500 troops", not "10115 Berlin").
+    ("a count", r"(?<![\p{L}\p{N}.,/:#-])\d{5,}(?=\s+\p{Ll})"),
     ("a change", r"\b(?:doubled|tripled|trebled|quadrupled|halved|\w+-fold|(?:two|three|four|five|ten)fold)\b"),
     ("a record", r"\b(?:record|all-time|historic)[-\s](?:high|low|level|levels|number|numbers|year|amount|"
                  r"sum|turnout|profit|profits|loss|losses|deficit|surplus)s?\b"),
