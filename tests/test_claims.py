@@ -63,6 +63,7 @@ def test_markdown_link_and_footnote_count_as_sources(tmp_path):
     "Rutte, NATO's secretary general, said spending rose 5%.",
     "Spending will rise 5%, Rutte, who took office in October after four terms as Dutch prime minister, said.",
     "The vote is likely to slip again, the parliamentary clerk said on Monday.",
+    "Economists polled by Reuters had expected a reading of 3.5%.",
 ])
 def test_attributed(sentence):
     assert find_attribution(sentence) is not None

@@ -3,9 +3,9 @@
 A sentence with a figure is *sourced* when it, or a sentence within ``reach``
 of it in the same paragraph, is attributed (see :mod:`lint.claims.attribution`:
 a named source with a reporting verb, a link or footnote, a "(Source: …)"
-note). A run of figure sentences that follows a sourced one inherits its
-source ("According to Eurostat, … fell to 6%. Youth unemployment fell to 14%.
-It was 15% a year earlier."). Figures quoted from a named speaker, in headings
+note). An unbroken run of figure sentences that follows a sourced one inherits
+its source, across paragraph breaks too ("According to Eurostat, … fell to 6%.
+Youth unemployment fell to 14%. It was 15% a year earlier."). Figures quoted from a named speaker, in headings
 and in table cells are not reported; dates, years and small counts are not
 figures. One finding per sentence, at its first figure.
 
@@ -67,8 +67,9 @@ class UnsourcedFigureCheck(Check):
         near = neighbours(doc, i, self.reach)
         if any(sentence_attribution(doc, j) is not None for j in near):
             return True
-        # A run of figures continues the source of the figure sentence before it.
-        return sourced.get(i - 1, False) and (i - 1) in near
+        # A run of figures continues the source of the figure sentence just before it, even across a
+        # paragraph break ("…, the statistics office said." ¶ "Food prices rose 4.9%.").
+        return sourced.get(i - 1, False)
 
 
 def build(rule, context: BuildContext) -> Check:

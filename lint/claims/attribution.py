@@ -56,7 +56,8 @@ _INVERTIBLE = frozenset("said says told wrote writes added adds noted notes argu
 SOURCE_FIRST_CUES = (
     r"according\s+to|(?:data|figures|numbers|statistics|estimates|research)\s+(?:from|by|published\s+by|"
     r"compiled\s+by|released\s+by)|(?:published|released|compiled|commissioned|conducted|collected|gathered|"
-    r"reported|estimated|calculated|measured|counted|recorded|cited)\s+by|"
+    r"reported|estimated|calculated|measured|counted|recorded|cited|polled|surveyed|interviewed|questioned|"
+    r"asked|analy[sz]ed|obtained|seen|reviewed)\s+by|"
     r"(?:a|an|the|its|their)\s+(?:\w+\s+){0,3}?(?:survey|poll|study|report|analysis|census|audit|review|"
     r"count|tally|index|ranking|estimate)\s+(?:by|from|for|of)"
 )
