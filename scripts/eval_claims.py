@@ -148,13 +148,13 @@ def evaluate(corpora: Path) -> tuple[list[Score], list]:
         rows = data[corpus]
         scores.append(per_sentence(corpus, "figure present (no attribution test)", rows, figure_in, []))
         scores.append(per_sentence(corpus, "claims.unsourced-figure", rows, lambda t: fires(unsourced, t), errors))
-        scores.append(per_sentence(corpus, "all claims.* rules", rows, lambda t: fires(all_claims, t), []))
+        scores.append(per_sentence(corpus, "default claims.* rules", rows, lambda t: fires(all_claims, t), []))
     scores.append(per_speech("clef2019", "claims.unsourced-figure, speech as one document",
                              data["clef2019"], unsourced))
     rows = data["conll2010-weasel"]
     scores.append(per_sentence("conll2010-weasel", "claims.anonymous-attribution", rows,
                                lambda t: fires(anonymous, t), []))
-    scores.append(per_sentence("conll2010-weasel", "anonymous-attribution + generalisation", rows,
+    scores.append(per_sentence("conll2010-weasel", "anonymous-attribution + generalisation (default)", rows,
                                lambda t: fires(weasel, t), errors))
     scores.append(per_sentence("conll2010-weasel", "... + claims.hedge (off by default)", rows,
                                lambda t: fires(with_hedge, t), []))
@@ -167,6 +167,7 @@ def evaluate(corpora: Path) -> tuple[list[Score], list]:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpora", type=Path, default=DEFAULT_CORPORA, help=f"default: {DEFAULT_CORPORA}")
+    ap.add_argument("--markdown", action="store_true", help="print the table as Markdown (for docs/claims.md)")
     ap.add_argument("--show-errors", type=int, default=0, metavar="N",
                     help="print N false positives and N misses per detector")
     args = ap.parse_args(argv)
@@ -177,11 +178,18 @@ def main(argv=None) -> int:
         return 0
 
     scores, errors = evaluate(args.corpora)
-    print(f"{'corpus':<18} {'detector':<50} {'n':>5} {'pos':>5} {'pred':>5} {'TP':>5} "
-          f"{'P':>6} {'R':>6} {'F1':>6}")
-    for s in scores:
-        print(f"{s.corpus:<18} {s.detector:<50} {s.n:>5} {s.positives:>5} {s.predicted:>5} {s.hits:>5} "
-              f"{s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}")
+    if args.markdown:
+        print("| corpus | detector | n | positives | flagged | TP | P | R | F1 |")
+        print("|---|---|---|---|---|---|---|---|---|")
+        for s in scores:
+            print(f"| {s.corpus} | {s.detector} | {s.n} | {s.positives} | {s.predicted} | {s.hits} | "
+                  f"{s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} |")
+    else:
+        print(f"{'corpus':<18} {'detector':<50} {'n':>5} {'pos':>5} {'pred':>5} {'TP':>5} "
+              f"{'P':>6} {'R':>6} {'F1':>6}")
+        for s in scores:
+            print(f"{s.corpus:<18} {s.detector:<50} {s.n:>5} {s.positives:>5} {s.predicted:>5} {s.hits:>5} "
+                  f"{s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}")
     if args.show_errors:
         shown: dict[tuple, int] = {}
         for corpus, detector, kind, text in errors:

@@ -59,7 +59,7 @@ PATTERNS: list[tuple[str, str]] = [
                  rf"a\s+century|history)\b"),
     ("a ranking", rf"\b(?:the\s+)?(?:{_ORDINAL}[-\s])?{_SUPERLATIVE}\b[^.;:!?]{{0,60}}?\b{_SCOPE}\b"),
     ("a ranking", r"\b(?:number[-\s]one|No\.\s?1)\s+\w+"),
-    ("a ranking", r"\b(?:more|fewer|less|higher|lower|bigger|larger|faster)\b[^.;:!?]{0,60}?\bthan\s+(?:ever(?:\s+before)?|"
+    ("a ranking", r"\b(?:more|fewer|less|higher|lower|bigger|larger|faster)\s+(?!than\s+ever\b)[^.;:!?]{0,60}?\bthan\s+(?:ever(?:\s+before)?|"
                   r"any\s+(?:other|previous|new)|at\s+any\s+(?:time|point))\b"),
     ("a ranking", rf"\b(?:ranks?|ranked|ranking)\s+(?:\w+\s+)?(?:{_ORDINAL}|No\.\s?\d+|number\s+\w+|last|top|"
                   rf"bottom)\b"),
@@ -71,6 +71,16 @@ _TARGET_BEFORE = regex.compile(r"\b(?:target|goal|benchmark|guideline|threshold|
                                r"quota|limit|aim)s?\s+of\s+(?:at\s+least\s+|up\s+to\s+|about\s+|around\s+)?$", regex.I)
 _TARGET_AFTER = regex.compile(r"(?:\s+of\s+(?:GDP|gross\s+domestic\s+product|output))?[-\s]+(?:target|goal|benchmark|"
                               r"guideline|threshold|pledge|cap|ceiling|floor|quota|limit)s?\b", regex.I)
+
+#: A price tag or a denomination, not a measurement: "a new $200,000 model", "€500 notes", "a £7-a-month deal".
+_PRICE_TAG_BEFORE = regex.compile(r"(?:\b(?:a|an|the|its|their|his|her|each|every|per|this|that)\s+(?:\w+\s+)?|[,(]\s*)$",
+                                  regex.I)
+_PRICE_TAG_AFTER = regex.compile(r"(?:-a-\w+)?[-\s]+(?!(?:in|of|on|for|to|from|into|by|at|a|an|the|and|or|but|was|is|were|are|"
+                                 r"has|have|had|will|would|per|each|a\s+year|worth|more|less|over|under|since|last|this|"
+                                 r"that|which|than)\b)(?!\p{Ll}+ed\b)\p{Ll}+")
+_UNSCALED_PRICE = regex.compile(r"[$€£¥₹]\d{1,3}(?:,\d{3})?(?:\.\d+)?")
+#: "100%" as an intensifier: "a 100% economic patriot", "100% French-made", "100% sure".
+_INTENSIFIER = regex.compile(r"100\s?(?:%|per\s?cent|percent)\s+(?!(?:of|in|on|at|to|for|from|by|and|or)\b)\p{L}")
 
 FIGURE = regex.compile("|".join(f"(?P<f{i}>{p})" for i, (_, p) in enumerate(PATTERNS)), regex.I)
 _NAMES = [name for name, _ in PATTERNS]
@@ -90,5 +100,11 @@ def find_figures(prose: str, start: int = 0, end: int | None = None) -> list[Fig
         i = int(m.lastgroup[1:])
         if _TARGET_BEFORE.search(prose, max(0, m.start() - 60), m.start()) or _TARGET_AFTER.match(prose, m.end()):
             continue
-        out.append(Figure(m.start(), m.end(), _NAMES[i]))
+        what = _NAMES[i]
+        if what == "an amount" and _UNSCALED_PRICE.fullmatch(m.group()) and _PRICE_TAG_AFTER.match(prose, m.end()) \
+                and _PRICE_TAG_BEFORE.search(prose, max(0, m.start() - 30), m.start()):
+            continue
+        if what == "a percentage" and _INTENSIFIER.match(prose, m.start()):
+            continue
+        out.append(Figure(m.start(), m.end(), what))
     return out
