@@ -121,3 +121,23 @@ def test_document_sentences_share_attribution_cache():
 
     assert sentence_attribution(doc, 0) is not None
     assert sentence_attribution(doc, 1) is None
+
+
+def test_a_bad_option_names_the_rule_and_the_choices(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / ".copydesk.yaml").write_text(
+        "options:\n  claims.unsourced-figure:\n    figures: [percentage, guesses]\n", encoding="utf-8")
+    draft = tmp_path / "a.md"
+    draft.write_text("Prices rose 4%.\n", encoding="utf-8")
+    result = run_cli("check", str(draft))
+    assert result.code == 2
+    said = result.out + result.err
+    assert "claims.unsourced-figure" in said and "unknown figure kind 'guesses'" in said and "percentage" in said
+
+
+def test_options_narrow_what_is_reported(tmp_path):
+    (tmp_path / ".copydesk.yaml").write_text(
+        "options:\n  claims.unsourced-figure:\n    figures: [percentage]\n", encoding="utf-8")
+    found = _findings(tmp_path, "Prices rose 4%.\n\nExports doubled in two years.\n", "a.md")
+    assert [(rule, match) for rule, match, _ in found] == [("claims.unsourced-figure", "4%")]

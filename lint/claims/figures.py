@@ -49,7 +49,7 @@ PATTERNS: list[tuple[str, str]] = [
                     r"[\p{L}]+"),
     ("a count", r"(?<![\p{L}\p{N}.,/:-])\d{1,3}(?:,\d{3})+(?![\p{N}])(?!\s*(?:years?\s+ago|BC|BCE|AD)\b)"),
     # 5+ digits without separators only before a lower-case word ("12500 troops", not "10115 Berlin").
-    ("a count", r"(?<![\p{L}\p{N}.,/:#-])\d{5,}(?=\s+\p{Ll})"),
+    ("a count", r"(?<![\p{L}\p{N}.,/:#-])\d{5,}(?=\s+(?-i:\p{Ll}))"),
     ("a change", r"\b(?:doubled|tripled|trebled|quadrupled|halved|\w+-fold|(?:two|three|four|five|ten)fold)\b"),
     ("a record", r"\b(?:record|all-time|historic)[-\s](?:high|low|level|levels|number|numbers|year|amount|"
                  r"sum|turnout|profit|profits|loss|losses|deficit|surplus)s?\b"),
