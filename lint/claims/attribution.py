@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 import regex
 
-from lint.document import Document, Sentence
+from lint.document import Document
 
 # -- vocabulary ---------------------------------------------------------------
 
@@ -117,15 +117,15 @@ _SOURCE_FIRST = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{SOURCE_FIRST_CUES})(?!
 
 #: Links, footnotes and source notes, read from the original text.
 _MARKERS = regex.compile(
-    r"\[[^\]\n]+\]\([^)\s]+[^)]*\)"        # [text](url)
-    r"|\[[^\]\n]+\]\[[^\]\n]*\]"           # [text][ref]
-    r"|\[\^[^\]\n]+\]"                     # [^1] footnote
-    r"|(?<![\p{L}\p{N}\]])\[\d{1,3}\]"     # [12] numbered reference
-    r"|<a\s[^>]*href"                      # HTML link
-    r"|<sup\b|[¹²³⁴⁵⁶⁷⁸⁹⁰]"                # superscript note
-    r"|https?://\S+|www\.\S+"              # bare URL
-    r"|\(\s*(?:source|sources|data|figures)\s*:"  # (Source: …)
-    r"|(?:^|\n)\s*(?:source|sources)\s*:",
+    r"(?P<link>\[[^\]\n]+\]\([^)\s]+[^)]*\)"     # [text](url)
+    r"|\[[^\]\n]+\]\[[^\]\n]*\]"                # [text][ref]
+    r"|\[\^[^\]\n]+\]"                          # [^1] footnote
+    r"|(?<![\p{L}\p{N}\]])\[\d{1,3}\]"          # [12] numbered reference
+    r"|<a\s[^>]*href"                           # HTML link
+    r"|<sup\b|[¹²³⁴⁵⁶⁷⁸⁹⁰]"                     # superscript note
+    r"|https?://\S+|www\.\S+)"                  # bare URL
+    r"|(?P<note>\(\s*(?:source|sources|data|figures)\s*:"  # (Source: …)
+    r"|(?:^|\n)\s*(?:source|sources)\s*:)",
     regex.I)
 
 
@@ -252,14 +252,12 @@ def find_attribution(prose: str, text: str | None = None) -> Attribution | None:
     """
     m = _MARKERS.search(text if text is not None else prose)
     if m:
-        kind = "source-note" if "ource" in m.group().lower() or ":" in m.group() else "link"
-        return Attribution(kind, m.start(), m.end(), m.group())
+        return Attribution("link" if m.group("link") else "source-note", m.start(), m.end(), m.group())
     tokens = _tokens(prose)
     for cue in _SOURCE_FIRST.finditer(prose):
         after = _phrase_after(tokens, _token_index(tokens, cue.end()))
         if names_a_source(after, head_last=False):
             return Attribution("named-source", cue.start(), cue.end(), " ".join(after))
-        # "a survey by Gallup": the owner may stand before the cue ("Gallup's survey found").
     for verb in _VERB.finditer(prose):
         i = _token_index(tokens, verb.start())
         before = _phrase_before(tokens, i)
@@ -348,6 +346,3 @@ def neighbours(doc: Document, index: int, reach: int = 1) -> list[int]:
     lo, hi = max(0, index - reach), min(len(doc.sentences), index + reach + 1)
     return [j for j in range(lo, hi) if j != index and doc.sentences[j].block == block]
 
-
-def sentence_text(doc: Document, s: Sentence) -> str:
-    return doc.text[s.start:s.end]
