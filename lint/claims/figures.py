@@ -69,6 +69,10 @@ PATTERNS: list[tuple[str, str]] = [
 #: A figure that sets a goal rather than reports a measurement ("NATO's benchmark of 2%", "the 2% target").
 _TARGET_BEFORE = regex.compile(r"\b(?:target|goal|benchmark|guideline|threshold|pledge|commitment|cap|ceiling|floor|"
                                r"quota|limit|aim)s?\s+of\s+(?:at\s+least\s+|up\s+to\s+|about\s+|around\s+)?$", regex.I)
+#: "the guideline, which asks every member to spend at least 2%": a rule that sets the figure.
+_TARGET_CLAUSE = regex.compile(r"\b(?:target|goal|benchmark|guideline|threshold|pledge|commitment|rule|treaty|law|"
+                               r"agreement)s?\b[^.;!?]{0,40}\b(?:asks?|requires?|obliges?|commits?|calls?\s+for|sets?|"
+                               r"aims?\s+(?:for|at|to))\b[^.;!?]{0,40}$", regex.I)
 _TARGET_AFTER = regex.compile(r"(?:\s+of\s+(?:GDP|gross\s+domestic\s+product|output))?[-\s]+(?:target|goal|benchmark|"
                               r"guideline|threshold|pledge|cap|ceiling|floor|quota|limit)s?\b", regex.I)
 
@@ -98,7 +102,8 @@ def find_figures(prose: str, start: int = 0, end: int | None = None) -> list[Fig
     out = []
     for m in FIGURE.finditer(prose, start, len(prose) if end is None else end):
         i = int(m.lastgroup[1:])
-        if _TARGET_BEFORE.search(prose, max(0, m.start() - 60), m.start()) or _TARGET_AFTER.match(prose, m.end()):
+        if (_TARGET_BEFORE.search(prose, max(0, m.start() - 60), m.start()) or _TARGET_AFTER.match(prose, m.end())
+                or _TARGET_CLAUSE.search(prose, max(0, m.start() - 100), m.start())):
             continue
         what = _NAMES[i]
         if what == "an amount" and _UNSCALED_PRICE.fullmatch(m.group()) and _PRICE_TAG_AFTER.match(prose, m.end()) \
