@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lint.claims.attribution import find_attribution
 from lint.claims.figures import find_figures
@@ -141,3 +143,23 @@ def test_options_narrow_what_is_reported(tmp_path):
         "options:\n  claims.unsourced-figure:\n    figures: [percentage]\n", encoding="utf-8")
     found = _findings(tmp_path, "Prices rose 4%.\n\nExports doubled in two years.\n", "a.md")
     assert [(rule, match) for rule, match, _ in found] == [("claims.unsourced-figure", "4%")]
+
+
+_PIECES = st.sampled_from(["Rutte", "said", "experts", "say", ",", "“", "”", "\"", "3.2%", "$4bn", "the", "office",
+                           "according to", "(Source: x)", "[a](http://x)", "\n\n", ".", " ", "many citizens", "record"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map(" ".join))
+def test_any_text_gives_spans_inside_the_document(text):
+    from lint.checks import kind_module
+    from lint.checks.base import BuildContext
+    from lint.rules import builtin_rules
+
+    doc = Document("x.md", text, "markdown")
+    for rule in builtin_rules():
+        if rule.id.startswith("claims."):
+            for f in kind_module(rule.kind).build(rule, BuildContext()).run(doc):
+                assert 0 <= f.start < f.end <= len(text)
+    for figure in find_figures(text):
+        assert 0 <= figure.start < figure.end <= len(text)
