@@ -163,3 +163,16 @@ def test_any_text_gives_spans_inside_the_document(text):
                 assert 0 <= f.start < f.end <= len(text)
     for figure in find_figures(text):
         assert 0 <= figure.start < figure.end <= len(text)
+
+
+def test_a_malformed_house_pattern_is_named(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / ".copydesk.yaml").write_text(
+        "rules:\n  - id: house.unnamed-officials\n    kind: unattributed-phrase\n    message: m\n"
+        "    patterns: ['senior officials said', 'officials (said']\n", encoding="utf-8")
+    draft = tmp_path / "a.md"
+    draft.write_text("Senior officials said so.\n", encoding="utf-8")
+    result = run_cli("check", str(draft))
+    assert result.code == 2
+    assert "malformed pattern 'officials (said'" in result.out + result.err

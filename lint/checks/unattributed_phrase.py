@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import regex
 
-from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, make_finding
-from lint.checks.existence import alternation, phrase_pattern
+from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, compile_pattern, make_finding
+from lint.checks.existence import phrase_pattern
 from lint.claims.attribution import in_named_quotation, sentence_attribution, sentence_index
 from lint.document import Document
 
@@ -33,6 +33,21 @@ PARAMETERS = {
 }
 
 
+def whole_words(rule, patterns: list[str], flags: int, key: str):
+    """One pattern matching any of ``patterns`` as whole words.
+
+    Compiled once (rule packs hold long alternations and this runs at every start-up); only when
+    the combination fails is each pattern compiled alone, to name the one that is malformed.
+    """
+    body = "|".join(f"(?:{p})" for p in patterns)
+    try:
+        return regex.compile(rf"(?<![\p{{L}}\p{{N}}_])(?:{body})(?![\p{{L}}\p{{N}}_])", flags | regex.V0)
+    except regex.error:
+        for p in patterns:
+            compile_pattern(rule, p, key, flags)
+        raise
+
+
 class UnattributedPhraseCheck(Check):
     def __init__(self, rule, params: Params) -> None:
         super().__init__(rule)
@@ -40,9 +55,10 @@ class UnattributedPhraseCheck(Check):
         if not patterns:
             raise rule.error("needs patterns or words", "patterns")
         flags = regex.IGNORECASE if params.bool("ignorecase", True) else 0
-        self.pattern = alternation(rule, patterns, True, flags, "patterns")
+        self.pattern = whole_words(rule, patterns, flags, "patterns")
         exceptions = params.str_list("exceptions")
-        self.exceptions = alternation(rule, exceptions, False, flags, "exceptions") if exceptions else None
+        self.exceptions = compile_pattern(rule, "|".join(f"(?:{p})" for p in exceptions), "exceptions", flags) \
+            if exceptions else None
         self.skip_blocks = set(params.str_list("skip_blocks", []))
         check_template(rule, {"match"})
 
