@@ -48,6 +48,9 @@ def whole_words(rule, patterns: list[str], flags: int, key: str):
         raise
 
 
+BLOCK_KINDS = ("paragraph", "heading", "cell", "item")
+
+
 class UnattributedPhraseCheck(Check):
     def __init__(self, rule, params: Params) -> None:
         super().__init__(rule)
@@ -60,6 +63,9 @@ class UnattributedPhraseCheck(Check):
         self.exceptions = compile_pattern(rule, "|".join(f"(?:{p})" for p in exceptions), "exceptions", flags) \
             if exceptions else None
         self.skip_blocks = set(params.str_list("skip_blocks", []))
+        for kind in sorted(self.skip_blocks - set(BLOCK_KINDS)):
+            raise rule.error(f"skip_blocks: unknown block kind {kind!r}; known: {', '.join(BLOCK_KINDS)}",
+                             "skip_blocks")
         check_template(rule, {"match"})
 
     def run(self, doc: Document):
