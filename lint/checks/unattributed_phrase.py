@@ -63,9 +63,10 @@ class UnattributedPhraseCheck(Check):
         self.exceptions = compile_pattern(rule, "|".join(f"(?:{p})" for p in exceptions), "exceptions", flags) \
             if exceptions else None
         self.skip_blocks = set(params.str_list("skip_blocks", []))
-        for kind in sorted(self.skip_blocks - set(BLOCK_KINDS)):
-            raise rule.error(f"skip_blocks: unknown block kind {kind!r}; known: {', '.join(BLOCK_KINDS)}",
-                             "skip_blocks")
+        unknown = sorted(self.skip_blocks - set(BLOCK_KINDS))
+        if unknown:
+            raise rule.error(f"skip_blocks: unknown block kind {', '.join(map(repr, unknown))}; "
+                             f"known: {', '.join(BLOCK_KINDS)}", "skip_blocks")
         check_template(rule, {"match"})
 
     def run(self, doc: Document):

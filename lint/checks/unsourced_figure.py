@@ -38,13 +38,15 @@ class UnsourcedFigureCheck(Check):
         super().__init__(rule)
         self.reach = int(params.number("reach", 1, low=0, high=5, integer=True))
         self.skip_blocks = set(params.str_list("skip_blocks", ["heading", "cell"]))
-        for kind in sorted(self.skip_blocks - set(BLOCK_KINDS)):
-            raise rule.error(f"skip_blocks: unknown block kind {kind!r}; known: {', '.join(BLOCK_KINDS)}",
-                             "skip_blocks")
+        unknown = sorted(self.skip_blocks - set(BLOCK_KINDS))
+        if unknown:
+            raise rule.error(f"skip_blocks: unknown block kind {', '.join(map(repr, unknown))}; "
+                             f"known: {', '.join(BLOCK_KINDS)}", "skip_blocks")
         self.figures = set(params.str_list("figures", FIGURE_KINDS))
-        for kind in sorted(self.figures - set(FIGURE_KINDS)):
-            raise rule.error(f"figures: unknown figure kind {kind!r}; known: {', '.join(FIGURE_KINDS)}",
-                             "figures")
+        unknown = sorted(self.figures - set(FIGURE_KINDS))
+        if unknown:
+            raise rule.error(f"figures: unknown figure kind {', '.join(map(repr, unknown))}; "
+                             f"known: {', '.join(FIGURE_KINDS)}", "figures")
         check_template(rule, {"match", "what"})
 
     def run(self, doc: Document):
