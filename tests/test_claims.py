@@ -112,6 +112,8 @@ def test_figures(sentence, what):
     "Three ministers resigned.",
     "NATO's benchmark of 2% of GDP dates from 2014.",
     "The best way to read the report is slowly.",
+    "He won the 100m final in Tokyo.",
+    "The office is at 12 Rue de Rivoli, 75001 Paris.",
 ])
 def test_not_figures(sentence):
     assert find_figures(sentence) == []

@@ -35,7 +35,8 @@ PATTERNS: list[tuple[str, str]] = [
     ("a percentage", rf"{_NUMBER}\s?(?:%|per\s?cent\b|percent\b|percentage\s+points?\b|pp\b)"),
     ("an amount", rf"(?:[$€£¥₹]|(?-i:{_CURRENCY_CODE})\s?){_NUMBER}(?:\s?{_SCALE}\b)?"),
     ("an amount", rf"\b{_NUMBER}\s?(?:{_SCALE}\s+)?{_CURRENCY_WORD}\b"),
-    ("an amount", rf"\b{_NUMBER}\s?{_SCALE}\b(?!\s*(?:years?|BC|BCE)\b)"),
+    # Without a currency, "m" is metres ("the 100m final"): only the spelled-out scales count.
+    ("an amount", rf"\b{_NUMBER}\s?(?:thousand|million|billion|trillion|bn|tn)\b(?!\s*(?:years?|BC|BCE)\b)"),
     ("an amount", rf"\b{_WORD_NUMBER}\s+(?:million|billion|trillion)\b"),
     ("an amount", r"\b(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)\b"),
     ("an amount", r"\b(?:billions|millions|trillions)\s+(?:and\s+(?:billions|millions|trillions)\s+)?of\s+"
