@@ -178,3 +178,27 @@ def test_a_malformed_house_pattern_is_named(tmp_path):
     result = run_cli("check", str(draft))
     assert result.code == 2
     assert "malformed pattern 'officials (said'" in result.out + result.err
+
+
+def test_a_house_can_accept_officials_and_refuse_spokespeople(tmp_path):
+    text = ("Exports rose 3%, a spokesperson said.\n\nThe ministers met on Monday.\n\n"
+            "Spending rose 5% last year, German officials said.\n")
+    assert [m for _, m, _ in _findings(tmp_path, text, "a.md")] == ["5%"]
+    (tmp_path / ".copydesk.yaml").write_text("claims:\n  sources: [officials]\n  anonymous: [spokesperson]\n",
+                                            encoding="utf-8")
+    assert [m for _, m, _ in _findings(tmp_path, text, "a.md")] == ["3%"]
+
+
+@pytest.mark.parametrize("section,message", [
+    ("claims:\n  trusted: [officials]\n", "claims: unknown key 'trusted'"),
+    ("claims:\n  sources: [senior officials]\n", "claims: sources must be a list of single words"),
+])
+def test_a_bad_claims_section_is_named(tmp_path, section, message):
+    from conftest import run_cli
+
+    (tmp_path / ".copydesk.yaml").write_text(section, encoding="utf-8")
+    draft = tmp_path / "a.md"
+    draft.write_text("Prices rose 4%.\n", encoding="utf-8")
+    result = run_cli("check", str(draft))
+    said = result.out + result.err
+    assert result.code == 2 and message in said and ".copydesk.yaml:2" in said, said

@@ -4,7 +4,9 @@ Like ``existence``, but silent where the claim is in fact attributed: in a
 sentence that names its source (a named speaker with a reporting verb, a link
 or footnote, a "(Source: …)" note — see :mod:`lint.claims.attribution`), and
 inside a quotation whose speaker the paragraph names ("“Many citizens are
-worried,” Pistorius said." quotes the minister; it does not assert it).
+worried,” Pistorius said." quotes the minister; it does not assert it). The
+config's ``claims:`` section adjusts which subjects name a source (see
+:mod:`lint.claims.settings`).
 
 Parameters:
   patterns      regular expressions (the ``regex`` module's syntax); multi-word phrases work best
@@ -22,6 +24,7 @@ import regex
 from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, compile_pattern, make_finding
 from lint.checks.existence import phrase_pattern
 from lint.claims.attribution import in_named_quotation, sentence_attribution, sentence_index
+from lint.claims.settings import vocabulary
 from lint.document import Document
 
 PARAMETERS = {
@@ -52,8 +55,9 @@ BLOCK_KINDS = ("paragraph", "heading", "cell", "item")
 
 
 class UnattributedPhraseCheck(Check):
-    def __init__(self, rule, params: Params) -> None:
+    def __init__(self, rule, params: Params, context: BuildContext) -> None:
         super().__init__(rule)
+        self.vocab = vocabulary(context)
         patterns = params.str_list("patterns") + [phrase_pattern(w) for w in params.str_list("words")]
         if not patterns:
             raise rule.error("needs patterns or words", "patterns")
@@ -79,10 +83,12 @@ class UnattributedPhraseCheck(Check):
                 continue
             if doc.blocks[doc.sentences[i].block].kind in self.skip_blocks:
                 continue
-            if sentence_attribution(doc, i) is not None or in_named_quotation(doc, start, end):
+            if sentence_attribution(doc, i, self.vocab) is not None:
+                continue
+            if in_named_quotation(doc, start, end, self.vocab):
                 continue
             yield make_finding(self.rule, doc, start, end)
 
 
 def build(rule, context: BuildContext) -> Check:
-    return UnattributedPhraseCheck(rule, Params(rule, PARAMETERS))
+    return UnattributedPhraseCheck(rule, Params(rule, PARAMETERS), context)

@@ -7,7 +7,8 @@ note). An unbroken run of figure sentences that follows a sourced one inherits
 its source, across paragraph breaks too ("According to Eurostat, … fell to 6%.
 Youth unemployment fell to 14%. It was 15% a year earlier."). Figures quoted from a named speaker, in headings
 and in table cells are not reported; dates, years and small counts are not
-figures. One finding per sentence, at its first figure.
+figures. One finding per sentence, at its first figure. The config's ``claims:``
+section adjusts which subjects name a source (see :mod:`lint.claims.settings`).
 
 Parameters:
   reach         sentences on either side that may carry the source (default 1)
@@ -22,6 +23,7 @@ from __future__ import annotations
 from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
 from lint.claims.attribution import in_named_quotation, neighbours, sentence_attribution
 from lint.claims.figures import PATTERNS, find_figures
+from lint.claims.settings import vocabulary
 from lint.document import Document
 
 PARAMETERS = {
@@ -34,8 +36,9 @@ BLOCK_KINDS = ("paragraph", "heading", "cell", "item")
 
 
 class UnsourcedFigureCheck(Check):
-    def __init__(self, rule, params: Params) -> None:
+    def __init__(self, rule, params: Params, context: BuildContext) -> None:
         super().__init__(rule)
+        self.vocab = vocabulary(context)
         self.reach = int(params.number("reach", 1, low=0, high=5, integer=True))
         self.skip_blocks = set(params.str_list("skip_blocks", ["heading", "cell"]))
         unknown = sorted(self.skip_blocks - set(BLOCK_KINDS))
@@ -55,7 +58,8 @@ class UnsourcedFigureCheck(Check):
             if doc.blocks[sentence.block].kind in self.skip_blocks:
                 continue
             figures = [f for f in find_figures(doc.prose, sentence.start, sentence.end)
-                       if f.what.split()[-1] in self.figures and not in_named_quotation(doc, f.start, f.end)]
+                       if f.what.split()[-1] in self.figures
+                       and not in_named_quotation(doc, f.start, f.end, self.vocab)]
             if not figures:
                 continue
             sourced[i] = self._sourced(doc, i, sourced)
@@ -64,10 +68,10 @@ class UnsourcedFigureCheck(Check):
                 yield make_finding(self.rule, doc, first.start, first.end, what=first.what)
 
     def _sourced(self, doc: Document, i: int, sourced: dict[int, bool]) -> bool:
-        if sentence_attribution(doc, i) is not None:
+        if sentence_attribution(doc, i, self.vocab) is not None:
             return True
         near = neighbours(doc, i, self.reach)
-        if any(sentence_attribution(doc, j) is not None for j in near):
+        if any(sentence_attribution(doc, j, self.vocab) is not None for j in near):
             return True
         # A run of figures continues the source of the figure sentence just before it, even across a
         # paragraph break ("…, the statistics office said." ¶ "Food prices rose 4.9%.").
@@ -75,4 +79,4 @@ class UnsourcedFigureCheck(Check):
 
 
 def build(rule, context: BuildContext) -> Check:
-    return UnsourcedFigureCheck(rule, Params(rule, PARAMETERS))
+    return UnsourcedFigureCheck(rule, Params(rule, PARAMETERS), context)

@@ -139,19 +139,40 @@ class Attribution:
     source: str
 
 
+@dataclass(frozen=True)
+class Vocabulary:
+    """Which subject words name a source: copydesk's lists, adjusted by a house's ``claims:`` settings.
+
+    ``sources``: heads that name a source in this house ("officials", "police");
+    ``anonymous``: heads that never do ("spokesperson" for a desk that wants names).
+    """
+
+    sources: frozenset = frozenset()
+    anonymous: frozenset = frozenset()
+
+    def is_anonymous(self, word: str) -> bool:
+        return (word in ANONYMOUS or word in self.anonymous) and word not in self.sources
+
+    def is_institution(self, word: str) -> bool:
+        return (word in INSTITUTIONS or word in self.sources) and word not in self.anonymous
+
+
+DEFAULT = Vocabulary()
+
+
 # -- one sentence --------------------------------------------------------------
 
 def _tokens(prose: str) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(prose)]
 
 
-def _is_capitalised_name(word: str) -> bool:
+def _is_capitalised_name(word: str, vocab: Vocabulary = DEFAULT) -> bool:
     low = word.lower()
-    return word[:1].isupper() and low not in STOP and low not in ANONYMOUS and low not in NAMED_PRONOUNS
+    return word[:1].isupper() and low not in STOP and not vocab.is_anonymous(low) and low not in NAMED_PRONOUNS
 
 
 def names_a_source(words: list[str], head_last: bool = True, opens_sentence: bool = False,
-                   strict: bool = False) -> bool:
+                   strict: bool = False, vocab: Vocabulary = DEFAULT) -> bool:
     """Does this phrase (the subject of a reporting verb, or what follows "according to") name a source?
 
     ``head_last``: the head noun is the last word ("the statistics office" said);
@@ -170,23 +191,23 @@ def names_a_source(words: list[str], head_last: bool = True, opens_sentence: boo
     head = lows[-1] if head_last else _first_content(lows)
     if head in NAMED_PRONOUNS:
         return not strict
-    name_flags = [_is_capitalised_name(w) for w in words]
+    name_flags = [_is_capitalised_name(w, vocab) for w in words]
     owner_named = any(name_flags)  # "Eurostat data", "Gallup's poll": any capital owns the document
     if opens_sentence and strict:
         name_flags[0] = False
     has_name = any(name_flags)
-    if head in ANONYMOUS and head not in DOCUMENT_NOUNS:
+    if vocab.is_anonymous(head) and head not in DOCUMENT_NOUNS:
         # "German officials said", "experts say": a name before an anonymous head only qualifies it.
         # "experts at the Kiel Institute" (source-first phrase): the name after the head counts.
-        return (not head_last) and _named_after(words, lows, lows.index(head))
+        return (not head_last) and _named_after(words, lows, lows.index(head), vocab)
     if head in DOCUMENT_NOUNS:
         return owner_named or lows[0] in _DEFINITE
-    if head in INSTITUTIONS:
+    if vocab.is_institution(head):
         return True
     if head_last:
         # "the parliamentary clerk said": one identified person, even without a name.
         return name_flags[-1] or (not strict and lows[0] in _DEFINITE and len(lows) <= 4)
-    return has_name or any(w in INSTITUTIONS for w in lows)
+    return has_name or any(vocab.is_institution(w) for w in lows)
 
 
 def _first_content(lows: list[str]) -> str:
@@ -196,12 +217,12 @@ def _first_content(lows: list[str]) -> str:
     return lows[-1]
 
 
-def _named_after(words: list[str], lows: list[str], head_index: int) -> bool:
+def _named_after(words: list[str], lows: list[str], head_index: int, vocab: Vocabulary) -> bool:
     """"experts at the Kiel Institute" names them; "sources close to the government" does not."""
     rest_words, rest = words[head_index + 1:], lows[head_index + 1:]
     if rest[:1] and rest[0] in {"close", "familiar", "with", "briefed", "near"}:
         return False
-    return any(_is_capitalised_name(w) for w in rest_words)
+    return any(_is_capitalised_name(w, vocab) for w in rest_words)
 
 
 def _phrase_before(tokens, index: int, limit: int = 8) -> list[str]:
@@ -228,7 +249,7 @@ def _phrase_after(tokens, index: int, limit: int = 8) -> list[str]:
     return out
 
 
-def _appositive_subject(tokens, i: int) -> bool:
+def _appositive_subject(tokens, i: int, vocab: Vocabulary) -> bool:
     """"Rutte, NATO's secretary general, said": a name, then an aside between commas, then the verb."""
     if i < 2 or tokens[i - 1][0] != ",":
         return False
@@ -237,7 +258,7 @@ def _appositive_subject(tokens, i: int) -> bool:
     if not aside or j < 1 or tokens[j][0] != ",":
         return False
     name = _phrase_before(tokens, j, limit=5)
-    return 1 <= len(name) <= 4 and all(_is_capitalised_name(w) for w in name)
+    return 1 <= len(name) <= 4 and all(_is_capitalised_name(w, vocab) for w in name)
 
 
 def _token_index(tokens, offset: int) -> int:
@@ -245,7 +266,7 @@ def _token_index(tokens, offset: int) -> int:
     return bisect_right(starts, offset - 1)
 
 
-def find_attribution(prose: str, text: str | None = None) -> Attribution | None:
+def find_attribution(prose: str, text: str | None = None, vocab: Vocabulary = DEFAULT) -> Attribution | None:
     """The first piece of evidence that a sentence names its source (offsets relative to the sentence).
 
     ``prose`` is the sentence with markup blanked, ``text`` the original (for links and notes).
@@ -256,7 +277,7 @@ def find_attribution(prose: str, text: str | None = None) -> Attribution | None:
     tokens = _tokens(prose)
     for cue in _SOURCE_FIRST.finditer(prose):
         after = _phrase_after(tokens, _token_index(tokens, cue.end()))
-        if names_a_source(after, head_last=False):
+        if names_a_source(after, head_last=False, vocab=vocab):
             return Attribution("named-source", cue.start(), cue.end(), " ".join(after))
     for verb in _VERB.finditer(prose):
         i = _token_index(tokens, verb.start())
@@ -267,30 +288,31 @@ def find_attribution(prose: str, text: str | None = None) -> Attribution | None:
         strict = verb.group("evidence") is not None
         if strict and _REFLEXIVE.match(prose, verb.end()):
             continue  # "Germany found itself short" describes, it does not cite
-        if names_a_source(before, opens_sentence=opens, strict=strict):
+        if names_a_source(before, opens_sentence=opens, strict=strict, vocab=vocab):
             return Attribution("named-source", verb.start(), verb.end(), " ".join(before))
-        if not before and _appositive_subject(tokens, i):
+        if not before and _appositive_subject(tokens, i, vocab):
             return Attribution("named-source", verb.start(), verb.end(), " ".join(_phrase_before(tokens, i - 1, limit=16)))
         inverted = not before or prose[:verb.start()].rstrip()[-1:] in _CLOSING
         if inverted and verb.group().lower() in _INVERTIBLE:
             after = _phrase_after(tokens, i + 1)
-            if names_a_source(after, head_last=False):
+            if names_a_source(after, head_last=False, vocab=vocab):
                 return Attribution("named-source", verb.start(), verb.end(), " ".join(after))
     return None
 
 
 # -- a document -----------------------------------------------------------------
 
-def sentence_attribution(doc: Document, index: int) -> Attribution | None:
+def sentence_attribution(doc: Document, index: int, vocab: Vocabulary = DEFAULT) -> Attribution | None:
     """Attribution of ``doc.sentences[index]`` (cached on the document), offsets absolute."""
     cache = doc.__dict__.setdefault("_attribution", {})
-    if index not in cache:
+    key = (vocab, index)
+    if key not in cache:
         s = doc.sentences[index]
         end = _marker_end(doc, index)
-        found = find_attribution(doc.prose[s.start:s.end], doc.text[s.start:end])
-        cache[index] = None if found is None else Attribution(
+        found = find_attribution(doc.prose[s.start:s.end], doc.text[s.start:end], vocab)
+        cache[key] = None if found is None else Attribution(
             found.kind, s.start + found.start, s.start + found.end, found.source)
-    return cache[index]
+    return cache[key]
 
 
 def _marker_end(doc: Document, index: int) -> int:
@@ -314,30 +336,31 @@ def sentence_index(doc: Document, offset: int) -> int | None:
     return None
 
 
-def block_attribution(doc: Document, block: int) -> Attribution | None:
+def block_attribution(doc: Document, block: int, vocab: Vocabulary = DEFAULT) -> Attribution | None:
     """The first named source in a block (a paragraph quoting a named speaker), cached per block."""
     cache = doc.__dict__.setdefault("_block_attribution", {})
-    if block not in cache:
+    key = (vocab, block)
+    if key not in cache:
         by_block = doc.__dict__.get("_sentences_by_block")
         if by_block is None:
             by_block = {}
             for i, s in enumerate(doc.sentences):
                 by_block.setdefault(s.block, []).append(i)
             doc.__dict__["_sentences_by_block"] = by_block
-        cache[block] = next((found for i in by_block.get(block, ())
-                             if (found := sentence_attribution(doc, i)) is not None and found.kind == "named-source"),
-                            None)
-    return cache[block]
+        cache[key] = next((found for i in by_block.get(block, ())
+                           if (found := sentence_attribution(doc, i, vocab)) is not None
+                           and found.kind == "named-source"), None)
+    return cache[key]
 
 
-def in_named_quotation(doc: Document, start: int, end: int) -> bool:
+def in_named_quotation(doc: Document, start: int, end: int, vocab: Vocabulary = DEFAULT) -> bool:
     """Is [start, end) inside quotation marks in a paragraph that names the speaker?"""
     from lint.checks.context import in_quotation
 
     if not in_quotation(doc, start, end):
         return False
     i = sentence_index(doc, start)
-    return i is not None and block_attribution(doc, doc.sentences[i].block) is not None
+    return i is not None and block_attribution(doc, doc.sentences[i].block, vocab) is not None
 
 
 def neighbours(doc: Document, index: int, reach: int = 1) -> list[int]:
