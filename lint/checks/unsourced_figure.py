@@ -5,9 +5,9 @@ of it in the same paragraph, is attributed (see :mod:`lint.claims.attribution`:
 a named source with a reporting verb, a link or footnote, a "(Source: …)"
 note). An unbroken run of figure sentences that follows a sourced one inherits
 its source, across paragraph breaks too ("According to Eurostat, … fell to 6%.
-Youth unemployment fell to 14%. It was 15% a year earlier."). Figures quoted from a named speaker, in headings
-and in table cells are not reported; dates, years and small counts are not
-figures. One finding per sentence, at its first figure. The config's ``claims:``
+Youth unemployment fell to 14%. It was 15% a year earlier."). Figures quoted
+from a named speaker, in headings and in table cells are not reported; dates,
+years and small counts are not figures (see :mod:`lint.claims.figures`). One finding per sentence, at its first figure. The config's ``claims:``
 section adjusts which subjects name a source (see :mod:`lint.claims.settings`).
 
 Parameters:
