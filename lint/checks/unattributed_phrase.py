@@ -1,0 +1,94 @@
+"""``unattributed-phrase``: a phrase that claims support without naming it ("experts say").
+
+Like ``existence``, but silent where the claim is in fact attributed: in a
+sentence that names its source (a named speaker with a reporting verb, a link
+or footnote, a "(Source: …)" note — see :mod:`lint.claims.attribution`), and
+inside a quotation whose speaker the paragraph names ("“Many citizens are
+worried,” Pistorius said." quotes the minister; it does not assert it). The
+config's ``claims:`` section adjusts which subjects name a source (see
+:mod:`lint.claims.settings`).
+
+Parameters:
+  patterns      regular expressions (the ``regex`` module's syntax); multi-word phrases work best
+  words         literal phrases (escaped for you; any run of spaces matches any white space)
+  ignorecase    match regardless of case (default true)
+  exceptions    patterns; a match that equals one of them in full is not reported
+  skip_blocks   block kinds never checked (default [])
+Message fields: {match}.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, compile_pattern, make_finding
+from lint.checks.existence import phrase_pattern
+from lint.claims.attribution import in_named_quotation, sentence_attribution, sentence_index
+from lint.claims.settings import vocabulary
+from lint.document import Document
+
+PARAMETERS = {
+    "patterns": "regular expressions to report",
+    "words": "literal phrases to report",
+    "ignorecase": "match regardless of case (default true)",
+    "exceptions": "patterns that, matched in full, are not reported",
+    "skip_blocks": "block kinds never checked (default none)",
+}
+
+
+def whole_words(rule, patterns: list[str], flags: int, key: str):
+    """One pattern matching any of ``patterns`` as whole words.
+
+    Compiled once (rule packs hold long alternations and this runs at every start-up); only when
+    the combination fails is each pattern compiled alone, to name the one that is malformed.
+    """
+    body = "|".join(f"(?:{p})" for p in patterns)
+    try:
+        return regex.compile(rf"(?<![\p{{L}}\p{{N}}_])(?:{body})(?![\p{{L}}\p{{N}}_])", flags | regex.V0)
+    except regex.error:
+        for p in patterns:
+            compile_pattern(rule, p, key, flags)
+        raise
+
+
+BLOCK_KINDS = ("paragraph", "heading", "cell", "item")
+
+
+class UnattributedPhraseCheck(Check):
+    def __init__(self, rule, params: Params, context: BuildContext) -> None:
+        super().__init__(rule)
+        self.vocab = vocabulary(context)
+        patterns = params.str_list("patterns") + [phrase_pattern(w) for w in params.str_list("words")]
+        if not patterns:
+            raise rule.error("needs patterns or words", "patterns")
+        flags = regex.IGNORECASE if params.bool("ignorecase", True) else 0
+        self.pattern = whole_words(rule, patterns, flags, "patterns")
+        exceptions = params.str_list("exceptions")
+        self.exceptions = compile_pattern(rule, "|".join(f"(?:{p})" for p in exceptions), "exceptions", flags) \
+            if exceptions else None
+        self.skip_blocks = set(params.str_list("skip_blocks", []))
+        unknown = sorted(self.skip_blocks - set(BLOCK_KINDS))
+        if unknown:
+            raise rule.error(f"skip_blocks: unknown block kind {', '.join(map(repr, unknown))}; "
+                             f"known: {', '.join(BLOCK_KINDS)}", "skip_blocks")
+        check_template(rule, {"match"})
+
+    def run(self, doc: Document):
+        for m in self.pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT):
+            start, end = m.span()
+            if start == end or (self.exceptions and self.exceptions.fullmatch(m.group())):
+                continue
+            i = sentence_index(doc, start)
+            if i is None:
+                continue
+            if doc.blocks[doc.sentences[i].block].kind in self.skip_blocks:
+                continue
+            if sentence_attribution(doc, i, self.vocab) is not None:
+                continue
+            if in_named_quotation(doc, start, end, self.vocab):
+                continue
+            yield make_finding(self.rule, doc, start, end)
+
+
+def build(rule, context: BuildContext) -> Check:
+    return UnattributedPhraseCheck(rule, Params(rule, PARAMETERS), context)

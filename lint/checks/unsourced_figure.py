@@ -1,0 +1,82 @@
+"""``unsourced-figure``: a statistic, amount, percentage, ranking or record that nobody is cited for.
+
+A sentence with a figure is *sourced* when it, or a sentence within ``reach``
+of it in the same paragraph, is attributed (see :mod:`lint.claims.attribution`:
+a named source with a reporting verb, a link or footnote, a "(Source: …)"
+note). An unbroken run of figure sentences that follows a sourced one inherits
+its source, across paragraph breaks too ("According to Eurostat, … fell to 6%.
+Youth unemployment fell to 14%. It was 15% a year earlier."). Figures quoted
+from a named speaker, in headings and in table cells are not reported; dates,
+years and small counts are not figures (see :mod:`lint.claims.figures`). One finding per sentence, at its first figure. The config's ``claims:``
+section adjusts which subjects name a source (see :mod:`lint.claims.settings`).
+
+Parameters:
+  reach         sentences on either side that may carry the source (default 1)
+  skip_blocks   block kinds never checked (default [heading, cell])
+  figures       which figures to report, from: percentage, amount, statistic, count, change,
+                record, ranking (default all)
+Message fields: {match} (the figure), {what} ("a percentage", "a ranking", ...).
+"""
+
+from __future__ import annotations
+
+from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
+from lint.claims.attribution import in_named_quotation, neighbours, sentence_attribution
+from lint.claims.figures import PATTERNS, find_figures
+from lint.claims.settings import vocabulary
+from lint.document import Document
+
+PARAMETERS = {
+    "reach": "sentences on either side that may carry the source (default 1)",
+    "skip_blocks": "block kinds never checked (default [heading, cell])",
+    "figures": "which figures to report: percentage, amount, statistic, count, change, record, ranking",
+}
+FIGURE_KINDS = sorted({what.split()[-1] for what, _ in PATTERNS})
+BLOCK_KINDS = ("paragraph", "heading", "cell", "item")
+
+
+class UnsourcedFigureCheck(Check):
+    def __init__(self, rule, params: Params, context: BuildContext) -> None:
+        super().__init__(rule)
+        self.vocab = vocabulary(context)
+        self.reach = int(params.number("reach", 1, low=0, high=5, integer=True))
+        self.skip_blocks = set(params.str_list("skip_blocks", ["heading", "cell"]))
+        unknown = sorted(self.skip_blocks - set(BLOCK_KINDS))
+        if unknown:
+            raise rule.error(f"skip_blocks: unknown block kind {', '.join(map(repr, unknown))}; "
+                             f"known: {', '.join(BLOCK_KINDS)}", "skip_blocks")
+        self.figures = set(params.str_list("figures", FIGURE_KINDS))
+        unknown = sorted(self.figures - set(FIGURE_KINDS))
+        if unknown:
+            raise rule.error(f"figures: unknown figure kind {', '.join(map(repr, unknown))}; "
+                             f"known: {', '.join(FIGURE_KINDS)}", "figures")
+        check_template(rule, {"match", "what"})
+
+    def run(self, doc: Document):
+        sourced: dict[int, bool] = {}
+        for i, sentence in enumerate(doc.sentences):
+            if doc.blocks[sentence.block].kind in self.skip_blocks:
+                continue
+            figures = [f for f in find_figures(doc.prose, sentence.start, sentence.end)
+                       if f.what.split()[-1] in self.figures
+                       and not in_named_quotation(doc, f.start, f.end, self.vocab)]
+            if not figures:
+                continue
+            sourced[i] = self._sourced(doc, i, sourced)
+            if not sourced[i]:
+                first = figures[0]
+                yield make_finding(self.rule, doc, first.start, first.end, what=first.what)
+
+    def _sourced(self, doc: Document, i: int, sourced: dict[int, bool]) -> bool:
+        if sentence_attribution(doc, i, self.vocab) is not None:
+            return True
+        near = neighbours(doc, i, self.reach)
+        if any(sentence_attribution(doc, j, self.vocab) is not None for j in near):
+            return True
+        # A run of figures continues the source of the figure sentence just before it, even across a
+        # paragraph break ("…, the statistics office said." ¶ "Food prices rose 4.9%.").
+        return sourced.get(i - 1, False)
+
+
+def build(rule, context: BuildContext) -> Check:
+    return UnsourcedFigureCheck(rule, Params(rule, PARAMETERS), context)

@@ -1,0 +1,204 @@
+"""The claims.* checks on a realistic draft, and the attribution detector they share."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.claims.attribution import find_attribution
+from lint.claims.figures import find_figures
+from lint.document import Document
+from lint.engine import Options, run
+
+# A news piece as it comes off a scraper: plain paragraphs, a dateline, quotes from named people.
+SCRAPED_NEWS = (Path(__file__).resolve().parent.parent / "examples" / "scraped-news.txt").read_text(encoding="utf-8")
+
+
+def _findings(tmp_path, text: str, name: str = "draft.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    report = run([str(path)], Options(jobs=1))  # the rules on by default, as an editor runs it
+    assert not report.errors, report.errors
+    lines = text.splitlines()
+    return [(f.rule, f.match, lines[f.line - 1]) for f in report.findings if f.rule.startswith("claims.")]
+
+
+def test_scraped_news_reports_unattributed_claims_and_spares_named_speakers(tmp_path):
+    found = _findings(tmp_path, SCRAPED_NEWS)
+    reported = {(rule, match) for rule, match, _ in found}
+    assert ("claims.anonymous-attribution", "faced criticism") in reported
+    assert ("claims.anonymous-attribution", "there is growing support") in reported
+    assert ("claims.anonymous-attribution", "many citizens") in reported
+    assert ("claims.generalisation", "a broader consensus emerging") in reported
+    # Nothing on the lines that quote or paraphrase a named speaker.
+    spoken = [line for line in SCRAPED_NEWS.splitlines()
+              if any(name in line for name in ("Merz", "Pistorius", "Rutte"))]
+    assert [f for f in found if f[2] in spoken] == []
+    # Each reported phrase is reported once: the named speakers' "many citizens" and
+    # "growing support" stay silent.
+    assert len([f for f in found if f[1] == "many citizens"]) == 1
+    assert len([f for f in found if f[1].lower().startswith("there is growing support")]) == 1
+
+
+def test_markdown_link_and_footnote_count_as_sources(tmp_path):
+    text = ("# Jobs\n\nUnemployment fell to 3.2% in October ([Eurostat](https://ec.europa.eu/eurostat)).\n\n"
+            "Youth unemployment doubled in two years.[^1]\n\nPrices rose 4% in a year.\n\n"
+            "[^1]: Labour force survey, 2025.\n")
+    found = _findings(tmp_path, text, "jobs.md")
+    assert [(rule, match) for rule, match, _ in found] == [("claims.unsourced-figure", "4%")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Unemployment fell to 3.2%, the statistics office said.",
+    "“We will keep our promises,” Secretary General Mark Rutte told reporters.",
+    "According to Eurostat, unemployment fell.",
+    "Spending rose 5% last year, said Rutte.",
+    "The survey found that 40% of voters agree.",
+    "Eurostat data show unemployment at 6%.",
+    "Unemployment rose to 5% (Source: Eurostat).",
+    "A survey by Gallup found 40% agree.",
+    "He told reporters that 2% was a floor.",
+    "Experts at the Kiel Institute estimate the gap at 0.5%.",
+    "Rutte, NATO's secretary general, said spending rose 5%.",
+    "Spending will rise 5%, Rutte, who took office in October after four terms as Dutch prime minister, said.",
+    "The vote is likely to slip again, the parliamentary clerk said on Monday.",
+    "Economists polled by Reuters had expected a reading of 3.5%.",
+])
+def test_attributed(sentence):
+    assert find_attribution(sentence) is not None
+
+
+@pytest.mark.parametrize("sentence", [
+    "Experts say the gap will widen.",
+    "Germany has faced criticism, experts say.",
+    "According to experts, unemployment fell.",
+    "German officials said the target was met.",
+    "Spending rose 5% last year, said one official.",
+    "Some believe spending will rise.",
+    "Sources said the deal was done.",
+    "Exports showed a 5% rise.",
+    "In 2024, Germany found itself short of the target.",
+    "Unemployment fell to 3.2% in October, according to a recent study.",
+    "In 2024, Germany spent 2% of GDP, said one official.",
+    "The minister is said to be considering a new fund, according to sources close to the government.",
+])
+def test_not_attributed(sentence):
+    assert find_attribution(sentence) is None
+
+
+@pytest.mark.parametrize("sentence,what", [
+    ("Unemployment fell to 3.2% in October.", "a percentage"),
+    ("The fund holds $1.2bn in assets.", "an amount"),
+    ("The budget rose to 86 billion euros.", "an amount"),
+    ("One in five voters is undecided.", "a statistic"),
+    ("Some 12,500 troops took part.", "a count"),
+    ("Exports doubled in two years.", "a change"),
+    ("Turnout hit a record high.", "a record"),
+    ("It was the largest deficit since 1992.", "a ranking"),
+    ("Germany is the third-largest economy.", "a ranking"),
+])
+def test_figures(sentence, what):
+    assert [f.what for f in find_figures(sentence)][:1] == [what]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministers met on Thursday, December 11, 2025.",
+    "The treaty was signed in 1949 and revised in the 1990s.",
+    "The 45-year-old minister took office at 10:30.",
+    "Article 5 binds all 32 members.",
+    "Three ministers resigned.",
+    "NATO's benchmark of 2% of GDP dates from 2014.",
+    "The best way to read the report is slowly.",
+    "He won the 100m final in Tokyo.",
+    "The office is at 12 Rue de Rivoli, 75001 Paris.",
+])
+def test_not_figures(sentence):
+    assert find_figures(sentence) == []
+
+
+def test_document_sentences_share_attribution_cache():
+    doc = Document("x.txt", "Prices rose 4%, the office said. Wages rose 2%.\n", "plain")
+    from lint.claims.attribution import sentence_attribution
+
+    assert sentence_attribution(doc, 0) is not None
+    assert sentence_attribution(doc, 1) is None
+
+
+def test_a_bad_option_names_the_rule_and_the_choices(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / ".copydesk.yaml").write_text(
+        "options:\n  claims.unsourced-figure:\n    figures: [percentage, guesses]\n", encoding="utf-8")
+    draft = tmp_path / "a.md"
+    draft.write_text("Prices rose 4%.\n", encoding="utf-8")
+    result = run_cli("check", str(draft))
+    assert result.code == 2
+    said = result.out + result.err
+    assert "claims.unsourced-figure" in said and "unknown figure kind 'guesses'" in said and "percentage" in said
+
+
+def test_options_narrow_what_is_reported(tmp_path):
+    (tmp_path / ".copydesk.yaml").write_text(
+        "options:\n  claims.unsourced-figure:\n    figures: [percentage]\n", encoding="utf-8")
+    found = _findings(tmp_path, "Prices rose 4%.\n\nExports doubled in two years.\n", "a.md")
+    assert [(rule, match) for rule, match, _ in found] == [("claims.unsourced-figure", "4%")]
+
+
+_PIECES = st.sampled_from(["Rutte", "said", "experts", "say", ",", "“", "”", "\"", "3.2%", "$4bn", "the", "office",
+                           "according to", "(Source: x)", "[a](http://x)", "\n\n", ".", " ", "many citizens", "record"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=30).map(" ".join))
+def test_any_text_gives_spans_inside_the_document(text):
+    from lint.checks import kind_module
+    from lint.checks.base import BuildContext
+    from lint.rules import builtin_rules
+
+    doc = Document("x.md", text, "markdown")
+    for rule in builtin_rules():
+        if rule.id.startswith("claims."):
+            for f in kind_module(rule.kind).build(rule, BuildContext()).run(doc):
+                assert 0 <= f.start < f.end <= len(text)
+    for figure in find_figures(text):
+        assert 0 <= figure.start < figure.end <= len(text)
+
+
+def test_a_malformed_house_pattern_is_named(tmp_path):
+    from conftest import run_cli
+
+    (tmp_path / ".copydesk.yaml").write_text(
+        "rules:\n  - id: house.unnamed-officials\n    kind: unattributed-phrase\n    message: m\n"
+        "    patterns: ['senior officials said', 'officials (said']\n", encoding="utf-8")
+    draft = tmp_path / "a.md"
+    draft.write_text("Senior officials said so.\n", encoding="utf-8")
+    result = run_cli("check", str(draft))
+    assert result.code == 2
+    assert "malformed pattern 'officials (said'" in result.out + result.err
+
+
+def test_a_house_can_accept_officials_and_refuse_spokespeople(tmp_path):
+    text = ("Exports rose 3%, a spokesperson said.\n\nThe ministers met on Monday.\n\n"
+            "Spending rose 5% last year, German officials said.\n")
+    assert [m for _, m, _ in _findings(tmp_path, text, "a.md")] == ["5%"]
+    (tmp_path / ".copydesk.yaml").write_text("claims:\n  sources: [officials]\n  anonymous: [spokesperson]\n",
+                                            encoding="utf-8")
+    assert [m for _, m, _ in _findings(tmp_path, text, "a.md")] == ["3%"]
+
+
+@pytest.mark.parametrize("section,message", [
+    ("claims:\n  trusted: [officials]\n", "claims: unknown key 'trusted'"),
+    ("claims:\n  sources: [senior officials]\n", "claims: sources must be a list of single words"),
+])
+def test_a_bad_claims_section_is_named(tmp_path, section, message):
+    from conftest import run_cli
+
+    (tmp_path / ".copydesk.yaml").write_text(section, encoding="utf-8")
+    draft = tmp_path / "a.md"
+    draft.write_text("Prices rose 4%.\n", encoding="utf-8")
+    result = run_cli("check", str(draft))
+    said = result.out + result.err
+    assert result.code == 2 and message in said and ".copydesk.yaml:2" in said, said
