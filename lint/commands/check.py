@@ -48,7 +48,22 @@ def register(sub) -> None:
                    help="exit 0 even when there are findings (input and config errors still exit 2)")
     p.add_argument("--output", "-o", default=None, metavar="FILE", help="write the report to FILE")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    add_gate_arguments(p)
     p.set_defaults(func=run)
+
+
+def add_gate_arguments(p: argparse.ArgumentParser) -> None:
+    """The CI gate: report only new findings (baseline), only changed lines (diff), and autofix."""
+    gate = p.add_argument_group("CI gate")
+    gate.add_argument("--baseline", default=None, metavar="FILE",
+                      help="report only findings not recorded in FILE (see 'copydesk baseline write')")
+    gate.add_argument("--diff", default=None, metavar="BASE", dest="diff_base",
+                      help="report only findings on lines changed since the git revision BASE "
+                           "(whole-document findings count when the document changed)")
+    gate.add_argument("--fix", action="store_true",
+                      help="apply the fixes of the reported findings to the files, and report what changed")
+    gate.add_argument("--dry-run", action="store_true",
+                      help="with --fix: print the changes as a unified diff and write nothing")
 
 
 def options_from(args):
@@ -81,22 +96,134 @@ def exit_code(report, fail_on: str, exit_zero: bool = False) -> int:
 
 def run(args) -> int:
     from lint.engine import run as run_checks
-    from lint.report import RenderContext, renderer
+    from lint.report import RenderContext, needs_text, renderer
 
+    if args.dry_run and not args.fix:
+        print("copydesk: error: --dry-run only goes with --fix", file=sys.stderr)
+        return 2
     options = options_from(args)
     fail_on = fail_level(args)
-    report = run_checks(args.paths, options)
+    gate = Gate.from_args(args)  # reads the baseline and the git diff first: their errors stop the run early
+    keep_text = needs_text(args.format) or args.fix or gate.baseline is not None
+    report = run_checks(args.paths, options, keep_text=keep_text)
+    checked = list(report.findings)
+    report.findings = gate.narrow(checked, report.texts)
+    if args.fix:
+        from lint.fix import fix_report
+
+        fixes = fix_report(report, dry_run=args.dry_run)
+        _report_fixes(fixes, args.dry_run)
+        written = sorted(f.path for f in fixes if f.written)
+        if written:  # check the fixed files again: what is left, at its new position
+            again = run_checks(written, options, keep_text=True)
+            checked = [f for f in checked if f.path not in set(written)] + again.findings
+            checked.sort(key=lambda f: f.sort_key())
+            report.texts.update(again.texts)
+            report.errors += again.errors
+            gate.refresh()
+            report.findings = gate.narrow(checked, report.texts)
     color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
                                        and "NO_COLOR" not in os.environ)
-    output = renderer(args.format)(report, RenderContext(fail_on=fail_on, color=color))
-    write_output(output, args.output)
-    for notice in report.notices:
+    context = RenderContext(fail_on=fail_on, color=color, rule_docs=rule_docs(args.config, report))
+    if not (args.fix and args.dry_run) or args.output:
+        write_output(renderer(args.format)(report, context), args.output)
+    for notice in report.notices + gate.notes():
         print(f"copydesk: note: {notice}", file=sys.stderr)
     _note_undated(report)
     if args.format != "text":
         for e in report.errors:
             print(f"{e.path}: error: {e.message}", file=sys.stderr)
     return exit_code(report, fail_on, args.exit_zero)
+
+
+class Gate:
+    """Which findings a CI run reports: not in the baseline, and on changed lines when --diff is given."""
+
+    def __init__(self, baseline=None, diff_base: str | None = None) -> None:
+        self.baseline = baseline
+        self.diff_base = diff_base
+        self.changes = None
+        self.hidden_by_baseline = 0
+        self.hidden_by_diff = 0
+        self.refresh()
+
+    @classmethod
+    def from_args(cls, args) -> "Gate":
+        baseline = None
+        if getattr(args, "baseline", None):
+            from lint.baseline import Baseline
+
+            baseline = Baseline.load(args.baseline)
+        return cls(baseline, getattr(args, "diff_base", None))
+
+    def refresh(self) -> None:
+        """Read the changed lines (again: --fix changes the working tree)."""
+        if self.diff_base:
+            from lint.gitdiff import changed_lines
+
+            self.changes = changed_lines(self.diff_base)
+
+    def narrow(self, findings: list, texts: dict[str, str]) -> list:
+        kept = findings
+        if self.baseline is not None:
+            kept, self.hidden_by_baseline = self.baseline.filter(kept, texts)
+        if self.changes is not None:
+            before = len(kept)
+            kept = [f for f in kept if self.changes.keeps(f)]
+            self.hidden_by_diff = before - len(kept)
+        return kept
+
+    def notes(self) -> list[str]:
+        out = []
+        if self.hidden_by_baseline:
+            out.append(f"{self.hidden_by_baseline} finding{'s' if self.hidden_by_baseline != 1 else ''} "
+                       f"in the baseline not reported")
+        if self.hidden_by_diff:
+            out.append(f"{self.hidden_by_diff} finding{'s' if self.hidden_by_diff != 1 else ''} outside the lines "
+                       f"changed since {self.diff_base} not reported")
+        return out
+
+
+def rule_docs(config_path: str | None, report) -> dict:
+    """Every rule that may have fired, by id: the built-in ones and those of the configs in play."""
+    from lint.config import ConfigResolver
+    from lint.errors import ConfigError
+    from lint.rules import builtin_rules
+
+    docs = {r.id: r for r in builtin_rules()}
+    try:
+        resolver = ConfigResolver(config_path)
+        for d in report.documents:
+            for r in resolver.for_path(d.path).rules:
+                docs.setdefault(r.id, r)
+    except ConfigError:
+        pass  # already reported as the file's error
+    return docs
+
+
+def _report_fixes(fixes, dry_run: bool) -> None:
+    """What --fix changed (or would change), on stderr; with --dry-run the diff goes to stdout."""
+    fixed = files = 0
+    for result in fixes:
+        if dry_run:
+            sys.stdout.write(result.diff())
+        if result.error:
+            print(f"{result.path}: error: {result.error}", file=sys.stderr)
+            continue
+        if result.applied and (result.written or dry_run):
+            files += 1
+            fixed += len(result.applied)
+            verb = "would fix" if dry_run else "fixed"
+            for f in result.applied:
+                print(f"{f.path}:{f.line}:{f.column}: {f.rule} {verb}: {f.match!r} -> {f.fix.replacement!r}",
+                      file=sys.stderr)
+        for f in result.skipped:
+            print(f"{f.path}:{f.line}:{f.column}: {f.rule} not fixed: its fix overlaps another one; "
+                  f"run --fix again", file=sys.stderr)
+    noun = "file" if files == 1 else "files"
+    verb = "Would fix" if dry_run else "Fixed"
+    print(f"{verb} {fixed} problem{'s' if fixed != 1 else ''} in {files} {noun}.", file=sys.stderr)
+    sys.stdout.flush()
 
 
 def write_output(text: str, path: str | None) -> None:
