@@ -101,6 +101,9 @@ def run(args) -> int:
     if args.dry_run and not args.fix:
         print("copydesk: error: --dry-run only goes with --fix", file=sys.stderr)
         return 2
+    if args.fix and "-" in args.paths:
+        print("copydesk: error: --fix rewrites files and cannot rewrite stdin; name the file instead", file=sys.stderr)
+        return 2
     options = options_from(args)
     fail_on = fail_level(args)
     gate = Gate.from_args(args)  # reads the baseline and the git diff first: their errors stop the run early
