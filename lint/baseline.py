@@ -4,7 +4,9 @@ A finding is identified by its rule, its path (relative to the baseline file's
 folder, so the baseline works from any working directory) and the matched
 text with a few words of context from its own paragraph, whitespace-collapsed.
 Line numbers are not part of it: editing a paragraph above a finding, or
-re-wrapping the finding's own paragraph, does not bring it back. Counts matter:
+re-wrapping the finding's own paragraph, does not bring it back. When the
+context changed (a neighbouring word was fixed), a finding still matches a
+recorded one with the same rule, path and text that nothing else claimed. Counts matter:
 if a draft has the same finding twice and the baseline recorded it once, one is
 reported. Document-level findings (about the whole draft) are keyed by rule and
 path alone.
@@ -28,7 +30,7 @@ from lint.errors import CopydeskError
 
 FORMAT_VERSION = 1
 #: Words of context kept on each side of the matched text.
-CONTEXT_WORDS = 4
+CONTEXT_WORDS = 3
 #: How far to look for context and for the paragraph's edges, in characters.
 _WINDOW = 400
 _PARAGRAPH_BREAK = re.compile(r"(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)")
@@ -102,6 +104,8 @@ class Baseline:
 
     counts: Counter = field(default_factory=Counter)
     folder: Path = field(default_factory=Path.cwd)
+    #: Recorded findings the last :meth:`filter` did not meet (fixed since, or edited beyond recognition).
+    unmatched: Counter = field(default_factory=Counter)
 
     def key(self, finding, text: str | None) -> Key:
         return finding_key(finding, text, relative_to(finding.path, self.folder))
@@ -114,16 +118,40 @@ class Baseline:
         return baseline
 
     def filter(self, findings: list, texts: dict[str, str]) -> tuple[list, int]:
-        """The findings the baseline does not cover, and how many it hid."""
+        """The findings the baseline does not cover, and how many it hid.
+
+        First each finding is matched with its context; findings left over are then
+        matched on rule, path and text alone against the entries left over, so
+        that an edit right next to a recorded finding (fixing a neighbour, say)
+        does not bring it back while a new occurrence elsewhere is still reported.
+        """
         left = Counter(self.counts)
-        kept = []
-        for f in findings:
-            key = self.key(f, texts.get(f.path))
+        keys = [self.key(f, texts.get(f.path)) for f in findings]
+        hidden = [False] * len(findings)
+        for i, key in enumerate(keys):
             if left[key] > 0:
                 left[key] -= 1
-            else:
-                kept.append(f)
+                hidden[i] = True
+        loose: dict[tuple, list] = {}
+        for key, n in left.items():
+            if n > 0:
+                loose.setdefault(key[:3], []).append(key)
+        for i, key in enumerate(keys):
+            if hidden[i]:
+                continue
+            for candidate in loose.get(key[:3], ()):
+                if left[candidate] > 0:
+                    left[candidate] -= 1
+                    hidden[i] = True
+                    break
+        self.unmatched = +left
+        kept = [f for f, h in zip(findings, hidden) if not h]
         return kept, len(findings) - len(kept)
+
+    def stale(self, paths: Iterable[str]) -> int:
+        """How many recorded findings in ``paths`` (as checked) the last filter did not meet."""
+        checked = {relative_to(p, self.folder) for p in paths}
+        return sum(n for key, n in self.unmatched.items() if key[1] in checked)
 
     # -- files -----------------------------------------------------------------
     def to_json(self) -> str:

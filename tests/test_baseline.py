@@ -98,8 +98,8 @@ def test_a_finding_in_another_file_is_not_covered(cli, desk):
 def test_context_stays_inside_the_paragraph():
     text = "Above, words here.\n\nTK starts this paragraph and goes on.\n"
     start = text.index("TK")
-    assert context(text, start, start + 2) == ("", "starts this paragraph and")
-    assert context("a  b\n c d e TK f", 12, 14) == ("b c d e", "f")
+    assert context(text, start, start + 2) == ("", "starts this paragraph")
+    assert context("a  b\n c d e TK f", 12, 14) == ("c d e", "f")
 
 
 def test_document_level_findings_are_keyed_by_rule_and_path():
@@ -123,3 +123,28 @@ def test_baseline_write_is_atomic_and_leaves_no_temporary_files(cli, desk):
     cli("baseline", "write", "base.json", "drafts")
     cli("baseline", "write", "base.json", "drafts")
     assert sorted(p.name for p in desk.iterdir()) == ["base.json", "drafts"]
+
+
+def test_findings_fixed_since_the_baseline_are_noted(cli, desk):
+    draft = desk / "drafts" / "a.md"
+    draft.write_text(DRAFT + "\nStatus: TK\n", encoding="utf-8")
+    cli("baseline", "write", "base.json", "drafts")
+    draft.write_text(DRAFT, encoding="utf-8")
+    result = cli("check", "--baseline", "base.json", "drafts")
+    assert result.code == 0, result.out
+    assert "1 finding in the baseline no longer occurs" in result.err
+    # Checking another file says nothing about a.md's entries.
+    (desk / "drafts" / "b.md").write_text("Clean.\n", encoding="utf-8")
+    assert "no longer" not in cli("check", "--baseline", "base.json", "drafts/b.md").err
+
+
+def test_fixing_a_neighbour_does_not_bring_a_recorded_finding_back(cli, desk):
+    draft = desk / "drafts" / "a.md"
+    draft.write_text("We met in order to vote TK today.\n", encoding="utf-8")
+    cli("baseline", "write", "base.json", "drafts")
+    draft.write_text("We met in order to vote today.\n", encoding="utf-8")  # TK fixed: the context changed
+    assert cli("check", "--baseline", "base.json", "drafts").code == 0
+    # ... but a second occurrence, wherever it is, is new.
+    draft.write_text("We met in order to vote today.\n\nThey left in order to sleep.\n", encoding="utf-8")
+    result = cli("check", "--baseline", "base.json", "drafts")
+    assert len(reported(result)) == 1 and result.code == 1

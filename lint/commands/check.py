@@ -130,7 +130,7 @@ def run(args) -> int:
     context = RenderContext(fail_on=fail_on, color=color, rule_docs=rule_docs(args.config, report))
     if not (args.fix and args.dry_run) or args.output:
         write_output(renderer(args.format)(report, context), args.output)
-    for notice in report.notices + gate.notes():
+    for notice in report.notices + gate.notes(d.path for d in report.documents):
         print(f"copydesk: note: {notice}", file=sys.stderr)
     _note_undated(report)
     if args.format != "text":
@@ -176,11 +176,15 @@ class Gate:
             self.hidden_by_diff = before - len(kept)
         return kept
 
-    def notes(self) -> list[str]:
+    def notes(self, checked_paths) -> list[str]:
         out = []
         if self.hidden_by_baseline:
             out.append(f"{self.hidden_by_baseline} finding{'s' if self.hidden_by_baseline != 1 else ''} "
                        f"in the baseline not reported")
+        stale = self.baseline.stale(checked_paths) if self.baseline is not None else 0
+        if stale:
+            out.append(f"{stale} finding{'s' if stale != 1 else ''} in the baseline no longer occur{'s' if stale == 1 else ''}; "
+                       f"'copydesk baseline write' records the smaller set")
         if self.hidden_by_diff:
             out.append(f"{self.hidden_by_diff} finding{'s' if self.hidden_by_diff != 1 else ''} outside the lines "
                        f"changed since {self.diff_base} not reported")
