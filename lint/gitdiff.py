@@ -5,7 +5,8 @@ and committed changes all count) is read hunk by hunk: each ``+start,count``
 marks lines of the new file as changed. A new file is changed on every line; a
 renamed file is matched to its new path and only its edited lines count; a
 file whose only edits are deletions has changed but has no changed lines.
-Files git does not track yet (and does not ignore) count as new.
+Files git does not track yet (and does not ignore) count as new. ``BASE...``
+(three dots) compares with the merge base of BASE and HEAD, as ``git diff`` does.
 """
 
 from __future__ import annotations
@@ -145,13 +146,22 @@ def changed_lines(base: str, cwd: str = ".") -> ChangedLines:
         root = _git(["rev-parse", "--show-toplevel"], cwd).strip()
     except GitDiffError:
         raise GitDiffError(f"--diff {base}: {os.path.abspath(cwd)} is not inside a git repository") from None
+    # "BASE..." means the merge base of BASE and HEAD, as in "git diff BASE...": what this branch changed,
+    # without the edits made on BASE since the branch left it.
+    rev = base[:-3] if base.endswith("...") else base
     try:
-        _git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], root)
+        _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], root)
     except GitDiffError:
         raise GitDiffError(f"--diff {base}: no such git revision (in a shallow CI clone, fetch it first, "
-                           f"e.g. 'git fetch --depth=1 origin {base}')") from None
+                           f"e.g. 'git fetch origin {rev}', or check out with full history)") from None
+    if base.endswith("..."):
+        try:
+            rev = _git(["merge-base", rev, "HEAD"], root).strip()
+        except GitDiffError:
+            raise GitDiffError(f"--diff {base}: {base[:-3]} and HEAD have no common ancestor (a shallow clone? "
+                               f"fetch more history)") from None
     diff = _git(["-c", "core.quotePath=false", "diff", "-U0", "--no-color", "--no-ext-diff", "-M",
-                 "--src-prefix=a/", "--dst-prefix=b/", base, "--"], root)
+                 "--src-prefix=a/", "--dst-prefix=b/", rev, "--"], root)
     files = parse_diff(diff)
     untracked = _git(["ls-files", "-z", "--others", "--exclude-standard"], root)
     for path in filter(None, untracked.split("\0")):

@@ -149,3 +149,20 @@ def test_unquote_path():
     assert unquote_path("plain.md") == "plain.md"
     assert unquote_path('"tab\\there.md"') == "tab\there.md"
     assert unquote_path('"\\346\\227\\245.md"') == "日.md"
+
+
+def test_three_dots_compare_with_the_merge_base(cli, repo):
+    repo.write("a.md", "We met in order to vote.\n\nLine two.\n")
+    repo.commit("base")
+    repo.git("checkout", "-q", "-b", "topic")
+    repo.write("a.md", "We met in order to vote.\n\nLine two.\n\nTopic: TK.\n")
+    repo.commit("topic work")
+    repo.git("checkout", "-q", "main")
+    repo.write("a.md", "We met in order to vote today.\n\nLine two.\n")
+    repo.commit("main moves on")
+    repo.git("checkout", "-q", "topic")
+    # Against main's tip, line 1 differs because of main's own edit, and its old finding is blamed on the branch.
+    assert locations(cli("check", "--diff", "main", "a.md")) == ["a.md:1:8: style.wordy",
+                                                                 "a.md:5:8: style.placeholder"]
+    # Against the merge base, only what the branch changed counts.
+    assert locations(cli("check", "--diff", "main...", "a.md")) == ["a.md:5:8: style.placeholder"]
