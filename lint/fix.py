@@ -18,6 +18,7 @@ from __future__ import annotations
 import codecs
 import difflib
 import os
+import sys
 from dataclasses import dataclass, field
 
 from lint.finding import Finding, Fix
@@ -123,7 +124,7 @@ def fix_file(path: str, checked_text: str, findings: list[Finding], dry_run: boo
         write_bytes_atomic(path, encode_like(raw, result.fixed), before_replace=unchanged_since_read)
         result.written = True
     except ChangedOnDisk:
-        result.error = "changed on disk while it was being checked; not fixed (run again)"
+        result.error = "changed on disk while it was being checked; not written (run --fix again)"
     except SourceError as exc:
         result.error = f"not fixed: {exc}"
     except OSError as exc:
@@ -144,3 +145,28 @@ def fix_report(report, dry_run: bool = False) -> list[FileFix]:
             continue
         results.append(fix_file(path, text, findings, dry_run))
     return results
+
+
+def print_fixes(fixes: list[FileFix], dry_run: bool) -> None:
+    """What --fix changed (or would change), on stderr; with --dry-run the diff goes to stdout."""
+    fixed = files = 0
+    for result in fixes:
+        if dry_run:
+            sys.stdout.write(result.diff())
+        if result.error:
+            print(f"{result.path}: {result.error}", file=sys.stderr)
+            continue
+        if result.applied and (result.written or dry_run):
+            files += 1
+            fixed += len(result.applied)
+            verb = "would fix" if dry_run else "fixed"
+            for f in result.applied:
+                print(f"{f.path}:{f.line}:{f.column}: {f.rule} {verb}: {f.match!r} -> {f.fix.replacement!r}",
+                      file=sys.stderr)
+        for f in result.skipped:
+            print(f"{f.path}:{f.line}:{f.column}: {f.rule} not fixed: its fix overlaps another one; "
+                  f"run --fix again", file=sys.stderr)
+    noun = "file" if files == 1 else "files"
+    verb = "Would fix" if dry_run else "Fixed"
+    print(f"{verb} {fixed} problem{'s' if fixed != 1 else ''} in {files} {noun}.", file=sys.stderr)
+    sys.stdout.flush()

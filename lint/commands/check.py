@@ -96,6 +96,8 @@ def exit_code(report, fail_on: str, exit_zero: bool = False) -> int:
 
 def run(args) -> int:
     from lint.engine import run as run_checks
+    from lint.finding import Finding
+    from lint.gate import Gate
     from lint.report import RenderContext, needs_text, renderer
 
     if args.dry_run and not args.fix:
@@ -106,21 +108,22 @@ def run(args) -> int:
         return 2
     options = options_from(args)
     fail_on = fail_level(args)
-    gate = Gate.from_args(args)  # reads the baseline and the git diff first: their errors stop the run early
+    gate = Gate.from_options(args.baseline, args.diff_base)  # a bad baseline or revision stops the run early
     keep_text = needs_text(args.format) or args.fix or gate.baseline is not None
     report = run_checks(args.paths, options, keep_text=keep_text)
     checked = list(report.findings)
     report.findings = gate.narrow(checked, report.texts)
     if args.fix:
-        from lint.fix import fix_report
+        from lint.fix import fix_report, print_fixes
 
         fixes = fix_report(report, dry_run=args.dry_run)
-        _report_fixes(fixes, args.dry_run)
-        written = sorted(f.path for f in fixes if f.written)
+        print_fixes(fixes, args.dry_run)
+        written = {f.path for f in fixes if f.written}
         if written:  # check the fixed files again: what is left, at its new position
-            again = run_checks(written, options, keep_text=True)
-            checked = [f for f in checked if f.path not in set(written)] + again.findings
-            checked.sort(key=lambda f: f.sort_key())
+            again = run_checks(sorted(written), options, keep_text=True)
+            checked = sorted([f for f in checked if f.path not in written] + again.findings, key=Finding.sort_key)
+            report.documents = sorted([d for d in report.documents if d.path not in written] + again.documents,
+                                      key=lambda d: d.path)
             report.texts.update(again.texts)
             report.errors += again.errors
             gate.refresh()
@@ -139,58 +142,6 @@ def run(args) -> int:
     return exit_code(report, fail_on, args.exit_zero)
 
 
-class Gate:
-    """Which findings a CI run reports: not in the baseline, and on changed lines when --diff is given."""
-
-    def __init__(self, baseline=None, diff_base: str | None = None) -> None:
-        self.baseline = baseline
-        self.diff_base = diff_base
-        self.changes = None
-        self.hidden_by_baseline = 0
-        self.hidden_by_diff = 0
-        self.refresh()
-
-    @classmethod
-    def from_args(cls, args) -> "Gate":
-        baseline = None
-        if getattr(args, "baseline", None):
-            from lint.baseline import Baseline
-
-            baseline = Baseline.load(args.baseline)
-        return cls(baseline, getattr(args, "diff_base", None))
-
-    def refresh(self) -> None:
-        """Read the changed lines (again: --fix changes the working tree)."""
-        if self.diff_base:
-            from lint.gitdiff import changed_lines
-
-            self.changes = changed_lines(self.diff_base)
-
-    def narrow(self, findings: list, texts: dict[str, str]) -> list:
-        kept = findings
-        if self.baseline is not None:
-            kept, self.hidden_by_baseline = self.baseline.filter(kept, texts)
-        if self.changes is not None:
-            before = len(kept)
-            kept = [f for f in kept if self.changes.keeps(f)]
-            self.hidden_by_diff = before - len(kept)
-        return kept
-
-    def notes(self, checked_paths) -> list[str]:
-        out = []
-        if self.hidden_by_baseline:
-            out.append(f"{self.hidden_by_baseline} finding{'s' if self.hidden_by_baseline != 1 else ''} "
-                       f"in the baseline not reported")
-        stale = self.baseline.stale(checked_paths) if self.baseline is not None else 0
-        if stale:
-            out.append(f"{stale} finding{'s' if stale != 1 else ''} in the baseline no longer occur{'s' if stale == 1 else ''}; "
-                       f"'copydesk baseline write' records the smaller set")
-        if self.hidden_by_diff:
-            out.append(f"{self.hidden_by_diff} finding{'s' if self.hidden_by_diff != 1 else ''} outside the lines "
-                       f"changed since {self.diff_base} not reported")
-        return out
-
-
 def rule_docs(config_path: str | None, report) -> dict:
     """Every rule that may have fired, by id: the built-in ones and those of the configs in play."""
     from lint.config import ConfigResolver
@@ -206,31 +157,6 @@ def rule_docs(config_path: str | None, report) -> dict:
     except ConfigError:
         pass  # already reported as the file's error
     return docs
-
-
-def _report_fixes(fixes, dry_run: bool) -> None:
-    """What --fix changed (or would change), on stderr; with --dry-run the diff goes to stdout."""
-    fixed = files = 0
-    for result in fixes:
-        if dry_run:
-            sys.stdout.write(result.diff())
-        if result.error:
-            print(f"{result.path}: error: {result.error}", file=sys.stderr)
-            continue
-        if result.applied and (result.written or dry_run):
-            files += 1
-            fixed += len(result.applied)
-            verb = "would fix" if dry_run else "fixed"
-            for f in result.applied:
-                print(f"{f.path}:{f.line}:{f.column}: {f.rule} {verb}: {f.match!r} -> {f.fix.replacement!r}",
-                      file=sys.stderr)
-        for f in result.skipped:
-            print(f"{f.path}:{f.line}:{f.column}: {f.rule} not fixed: its fix overlaps another one; "
-                  f"run --fix again", file=sys.stderr)
-    noun = "file" if files == 1 else "files"
-    verb = "Would fix" if dry_run else "Fixed"
-    print(f"{verb} {fixed} problem{'s' if fixed != 1 else ''} in {files} {noun}.", file=sys.stderr)
-    sys.stdout.flush()
 
 
 def write_output(text: str, path: str | None) -> None:
