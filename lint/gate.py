@@ -59,3 +59,13 @@ class Gate:
             out.append(f"{self.hidden_by_diff} finding{'s' if self.hidden_by_diff != 1 else ''} outside the lines "
                        f"changed since {self.diff_base} not reported")
         return out
+
+    def errors(self, documents) -> list:
+        """Drafts --diff cannot judge: outside the repository, their findings would vanish without a word."""
+        from lint.engine import FileError
+
+        if self.changes is None:
+            return []
+        return [FileError(d.path, f"--diff {self.diff_base}: not inside the git repository at {self.changes.root}; "
+                                  f"run copydesk from that repository") for d in documents
+                if not self.changes.contains(d.path)]

@@ -42,6 +42,14 @@ class ChangedLines:
     root: Path
     files: dict[str, FileChanges] = field(default_factory=dict)  # repository-relative posix path -> changes
 
+    def contains(self, path: str) -> bool:
+        """Is ``path`` inside the repository (so that --diff can say what changed in it)?"""
+        try:
+            Path(os.path.realpath(path)).relative_to(self.root)
+        except ValueError:
+            return False
+        return True
+
     def for_path(self, path: str) -> FileChanges | None:
         """The changes to ``path`` (as copydesk names it), or None if it has not changed."""
         try:

@@ -6,6 +6,8 @@ import codecs
 import os
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from gitrepo import GitRepo
 from lint.finding import Finding, Fix, Severity
@@ -164,3 +166,23 @@ def test_fix_with_baseline_and_diff_fixes_only_reported_findings(cli, tmp_path, 
 def test_fix_refuses_stdin(cli):
     result = cli("check", "--fix", "-", stdin="We met in order to vote.\n")
     assert result.code == 2 and "cannot rewrite stdin" in result.err
+
+
+@given(st.lists(st.tuples(st.integers(0, 20), st.integers(0, 6), st.text("xyz", max_size=3)), max_size=8))
+def test_planned_fixes_never_overlap_and_apply_edits_only_their_spans(edits):
+    text = "abcdefghijklmnopqrstuvwxyz"
+    findings = [Finding("style.x", Severity.WARNING, "m", "a.md", s, s + n, fix=Fix(s, s + n, r)) for s, n, r in edits]
+    applied, skipped = plan(findings)
+    assert len(applied) + len(skipped) == len(findings)
+    spans = sorted({(f.fix.start, f.fix.end) for f in applied})
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+        assert e1 <= s2 and (s1, e1) != (s2, e2)
+    out = apply(text, applied)
+    # Outside the fixed spans, the text is unchanged and in order.
+    kept, pos = [], 0
+    for start, end in spans:
+        kept.append(text[pos:start])
+        pos = end
+    kept.append(text[pos:])
+    it = iter(out)
+    assert all(ch in it for ch in "".join(kept))

@@ -166,3 +166,13 @@ def test_three_dots_compare_with_the_merge_base(cli, repo):
                                                                  "a.md:5:8: style.placeholder"]
     # Against the merge base, only what the branch changed counts.
     assert locations(cli("check", "--diff", "main...", "a.md")) == ["a.md:5:8: style.placeholder"]
+
+
+def test_a_draft_outside_the_repository_is_an_error_not_a_silent_pass(cli, repo, tmp_path):
+    repo.write("a.md", "Fine.\n")
+    repo.commit()
+    outside = tmp_path / "elsewhere.md"
+    outside.write_text("TK\n", encoding="utf-8")
+    result = cli("check", "--diff", "HEAD", "a.md", str(outside))
+    assert result.code == 2
+    assert "elsewhere.md: error: --diff HEAD: not inside the git repository" in result.out

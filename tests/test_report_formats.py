@@ -8,6 +8,8 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import ROOT
 from lint.report import formats
@@ -252,3 +254,23 @@ def test_gitlab_fingerprints_survive_edits_elsewhere_and_tell_repeats_apart(cli,
     draft.write_text("# Title\n\nFirst, TK.\n\nLater, TK and TK.\n", encoding="utf-8")
     edited = [i["fingerprint"] for i in json.loads(cli("check", "--format", "gitlab", "a.md").out)]
     assert edited[0] == before[0] and len(set(edited)) == 3
+
+
+def test_sarif_from_stdin_uses_the_stdin_filename_and_its_text(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = cli("check", "--format", "sarif", "--stdin-filename", "drafts/x.md", "-", stdin=EMOJI_DRAFT)
+    (first, _) = json.loads(result.out)["runs"][0]["results"]
+    location = first["locations"][0]["physicalLocation"]
+    assert location["artifactLocation"]["uri"] == "drafts/x.md"
+    assert (location["region"]["startColumn"], location["region"]["endColumn"]) == (13, 24)
+
+
+@given(st.text(alphabet=st.sampled_from("ab é\t😀𝔘中"), max_size=30), st.data())
+def test_column_units_agree_with_the_encodings(line, data):
+    from lint.report._source import convert_column
+
+    column = data.draw(st.integers(min_value=1, max_value=len(line) + 1))
+    prefix = line[:column - 1]
+    assert convert_column(line, column, "utf-16") == len(prefix.encode("utf-16-le")) // 2 + 1
+    assert convert_column(line, column, "utf-8") == len(prefix.encode("utf-8")) + 1
+    assert convert_column(line, column, "code-points") == column

@@ -128,6 +128,7 @@ def run(args) -> int:
             report.errors += again.errors
             gate.refresh()
             report.findings = gate.narrow(checked, report.texts)
+    report.errors = sorted(report.errors + gate.errors(report.documents), key=lambda e: (e.path, e.message))
     color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
                                        and "NO_COLOR" not in os.environ)
     context = RenderContext(fail_on=fail_on, color=color, rule_docs=rule_docs(args.config, report))
