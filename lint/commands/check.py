@@ -96,7 +96,6 @@ def exit_code(report, fail_on: str, exit_zero: bool = False) -> int:
 
 def run(args) -> int:
     from lint.engine import run as run_checks
-    from lint.finding import Finding
     from lint.gate import Gate
     from lint.report import RenderContext, needs_text, renderer
 
@@ -114,20 +113,7 @@ def run(args) -> int:
     checked = list(report.findings)
     report.findings = gate.narrow(checked, report.texts)
     if args.fix:
-        from lint.fix import fix_report, print_fixes
-
-        fixes = fix_report(report, dry_run=args.dry_run)
-        print_fixes(fixes, args.dry_run)
-        written = {f.path for f in fixes if f.written}
-        if written:  # check the fixed files again: what is left, at its new position
-            again = run_checks(sorted(written), options, keep_text=True)
-            checked = sorted([f for f in checked if f.path not in written] + again.findings, key=Finding.sort_key)
-            report.documents = sorted([d for d in report.documents if d.path not in written] + again.documents,
-                                      key=lambda d: d.path)
-            report.texts.update(again.texts)
-            report.errors += again.errors
-            gate.refresh()
-            report.findings = gate.narrow(checked, report.texts)
+        fix_and_recheck(report, checked, gate, options, args.dry_run)
     report.errors = sorted(report.errors + gate.errors(report.documents), key=lambda e: (e.path, e.message))
     color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
                                        and "NO_COLOR" not in os.environ)
@@ -141,6 +127,27 @@ def run(args) -> int:
         for e in report.errors:
             print(f"{e.path}: error: {e.message}", file=sys.stderr)
     return exit_code(report, fail_on, args.exit_zero)
+
+
+def fix_and_recheck(report, checked: list, gate, options, dry_run: bool) -> None:
+    """--fix: fix the reported findings, then check the fixed files again for what is left, in place."""
+    from lint.engine import run as run_checks
+    from lint.finding import Finding
+    from lint.fix import fix_report, print_fixes
+
+    fixes = fix_report(report, dry_run=dry_run)
+    print_fixes(fixes, dry_run)
+    written = {f.path for f in fixes if f.written}
+    if not written:
+        return
+    again = run_checks(sorted(written), options, keep_text=True)
+    checked = sorted([f for f in checked if f.path not in written] + again.findings, key=Finding.sort_key)
+    report.documents = sorted([d for d in report.documents if d.path not in written] + again.documents,
+                              key=lambda d: d.path)
+    report.texts.update(again.texts)
+    report.errors += again.errors
+    gate.refresh()  # the working tree changed
+    report.findings = gate.narrow(checked, report.texts)
 
 
 def rule_docs(config_path: str | None, report) -> dict:
