@@ -274,3 +274,16 @@ def test_column_units_agree_with_the_encodings(line, data):
     assert convert_column(line, column, "utf-16") == len(prefix.encode("utf-16-le")) // 2 + 1
     assert convert_column(line, column, "utf-8") == len(prefix.encode("utf-8")) + 1
     assert convert_column(line, column, "code-points") == column
+
+
+def test_ci_formats_name_files_as_the_repository_does(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "a.md").write_text("TK\n", encoding="utf-8")
+    for arg in ("./drafts/a.md", str(tmp_path / "drafts" / "a.md"), "drafts/../drafts/a.md", "."):
+        assert cli("check", "-f", "github", arg).out.startswith("::error file=drafts/a.md,line=1,")
+        assert json.loads(cli("check", "-f", "gitlab", arg).out)[0]["location"]["path"] == "drafts/a.md"
+        assert json.loads(cli("check", "-f", "rdjsonl", arg).out)["location"]["path"] == "drafts/a.md"
+        sarif = json.loads(cli("check", "-f", "sarif", arg).out)
+        location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        assert location == {"uri": "drafts/a.md", "uriBaseId": "%SRCROOT%"}

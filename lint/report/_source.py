@@ -9,9 +9,28 @@ code-point columns are the best answer left and are returned unchanged.
 
 from __future__ import annotations
 
+import os
+import posixpath
+from pathlib import Path
+
 from lint.positions import LineIndex, utf16_column
 
 UNITS = ("code-points", "utf-16", "utf-8")
+
+
+def repository_path(path: str) -> str:
+    """``path`` as CI systems match it against a repository: relative, forward slashes, no ``./``.
+
+    An absolute path below the working folder is made relative to it (run copydesk
+    from the repository's root); other absolute paths are left as they are.
+    """
+    p = Path(path)
+    if p.is_absolute():
+        try:
+            p = p.relative_to(Path.cwd())
+        except ValueError:
+            return p.as_posix()
+    return posixpath.normpath(p.as_posix().replace(os.sep, "/"))
 
 
 def convert_column(line_text: str, column: int, unit: str) -> int:

@@ -9,6 +9,8 @@ of multi-line annotations. Severity ``info`` becomes a ``notice``.
 
 from __future__ import annotations
 
+from lint.report._source import repository_path
+
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
@@ -30,13 +32,13 @@ def annotation(f) -> str:
     message = f.message
     if f.suggestions and all(s not in message for s in f.suggestions[:1]):
         message += " (suggestion: " + " | ".join(f.suggestions[:3]) + ")"
-    return command(COMMANDS[str(f.severity)], message, file=f.path, line=f.line,
+    return command(COMMANDS[str(f.severity)], message, file=repository_path(f.path), line=f.line,
                    col=f.column if same_line else None, endLine=f.end_line,
                    endColumn=f.end_column if same_line else None, title=f.rule)
 
 
 def render(report, context) -> str:
     lines = [annotation(f) for f in report.findings]
-    lines += [command("error", e.message, file=e.path, title="copydesk: cannot check this file")
+    lines += [command("error", e.message, file=repository_path(e.path), title="copydesk: cannot check this file")
               for e in report.errors]
     return "".join(line + "\n" for line in lines)

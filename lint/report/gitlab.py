@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 
-from lint.report._source import SourceLines
+from lint.report._source import SourceLines, repository_path
 
 #: The engine keeps the drafts' text for this format (columns in other units, fingerprints).
 NEEDS_TEXT = True
@@ -33,6 +33,6 @@ def render(report, context) -> str:
             "categories": ["Style"],
             "severity": SEVERITIES[str(f.severity)],
             "fingerprint": fingerprint[:32],  # 128 bits, the length of the MD5 GitLab suggests
-            "location": {"path": f.path, "lines": {"begin": f.line, "end": f.end_line}},
+            "location": {"path": repository_path(f.path), "lines": {"begin": f.line, "end": f.end_line}},
         })
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"

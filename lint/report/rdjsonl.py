@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from lint.report._source import SourceLines
+from lint.report._source import SourceLines, repository_path
 
 #: The engine keeps the drafts' text for this format (columns in other units, fingerprints).
 NEEDS_TEXT = True
@@ -25,7 +25,7 @@ def diagnostic(f, lines: SourceLines, rule_docs: dict) -> dict:
     start, end = lines.columns(f, "utf-8")
     out = {
         "message": f.message,
-        "location": {"path": f.path, "range": {"start": _position(f.line, start), "end": _position(f.end_line, end)}},
+        "location": {"path": repository_path(f.path), "range": {"start": _position(f.line, start), "end": _position(f.end_line, end)}},
         "severity": SEVERITIES[str(f.severity)],
         "source": {"name": "copydesk"},
         "code": {"value": f.rule},

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from lint import __version__
-from lint.report._source import SourceLines
+from lint.report._source import SourceLines, repository_path
 
 #: The engine keeps the drafts' text for this format (columns in other units, fingerprints).
 NEEDS_TEXT = True
@@ -29,8 +29,8 @@ _URL = re.compile(r"https?://[^\s)>\]\"']+")
 
 
 def artifact_uri(path: str) -> dict:
-    """An artifactLocation: relative paths stay relative (to %SRCROOT%), absolute ones become file: URIs."""
-    p = Path(path)
+    """An artifactLocation relative to %SRCROOT% (the working folder); paths outside it become file: URIs."""
+    p = Path(repository_path(path))
     if p.is_absolute():
         return {"uri": p.as_uri()}
     return {"uri": quote(p.as_posix(), safe="/"), "uriBaseId": "%SRCROOT%"}
