@@ -76,16 +76,13 @@ def fingerprints(findings: Iterable, text_of: Callable[[str], str | None]) -> li
     """A stable fingerprint per finding: its key and its occurrence number among equal keys."""
     seen: Counter = Counter()
     out = []
+    here = Path.cwd()
     for f in findings:
-        key = finding_key(f, text_of(f.path), _posix(f.path))
+        key = finding_key(f, text_of(f.path), relative_to(f.path, here))
         seen[key] += 1
         payload = json.dumps([*key, seen[key]], ensure_ascii=False)
         out.append(hashlib.sha256(payload.encode("utf-8")).hexdigest())
     return out
-
-
-def _posix(path: str) -> str:
-    return Path(path).as_posix()
 
 
 def relative_to(path: str, folder: Path) -> str:

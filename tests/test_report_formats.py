@@ -280,10 +280,13 @@ def test_ci_formats_name_files_as_the_repository_does(cli, tmp_path, monkeypatch
     monkeypatch.chdir(tmp_path)
     (tmp_path / "drafts").mkdir()
     (tmp_path / "drafts" / "a.md").write_text("TK\n", encoding="utf-8")
+    prints = set()
     for arg in ("./drafts/a.md", str(tmp_path / "drafts" / "a.md"), "drafts/../drafts/a.md", "."):
+        prints.add(json.loads(cli("check", "-f", "gitlab", arg).out)[0]["fingerprint"])
         assert cli("check", "-f", "github", arg).out.startswith("::error file=drafts/a.md,line=1,")
         assert json.loads(cli("check", "-f", "gitlab", arg).out)[0]["location"]["path"] == "drafts/a.md"
         assert json.loads(cli("check", "-f", "rdjsonl", arg).out)["location"]["path"] == "drafts/a.md"
         sarif = json.loads(cli("check", "-f", "sarif", arg).out)
         location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
         assert location == {"uri": "drafts/a.md", "uriBaseId": "%SRCROOT%"}
+    assert len(prints) == 1
