@@ -58,8 +58,8 @@ def add_gate_arguments(p: argparse.ArgumentParser) -> None:
     gate.add_argument("--baseline", default=None, metavar="FILE",
                       help="report only findings not recorded in FILE (see 'copydesk baseline write')")
     gate.add_argument("--diff", default=None, metavar="BASE", dest="diff_base",
-                      help="report only findings on lines changed since the git revision BASE "
-                           "(whole-document findings count when the document changed)")
+                      help="report only findings on lines changed since the git revision BASE (BASE... for "
+                           "its merge base with HEAD); whole-document findings count when the document changed")
     gate.add_argument("--fix", action="store_true",
                       help="apply the fixes of the reported findings to the files, and report what changed")
     gate.add_argument("--dry-run", action="store_true",
