@@ -148,3 +148,12 @@ def test_fixing_a_neighbour_does_not_bring_a_recorded_finding_back(cli, desk):
     draft.write_text("We met in order to vote today.\n\nThey left in order to sleep.\n", encoding="utf-8")
     result = cli("check", "--baseline", "base.json", "drafts")
     assert len(reported(result)) == 1 and result.code == 1
+
+
+def test_baseline_and_sarif_work_with_several_processes(cli, desk):
+    for i in range(4):
+        (desk / "drafts" / f"d{i}.md").write_text(DRAFT, encoding="utf-8")
+    cli("baseline", "write", "base.json", "--jobs", "2", "drafts")
+    assert cli("check", "--baseline", "base.json", "--jobs", "2", "drafts").code == 0
+    sarif = json.loads(cli("check", "--format", "sarif", "--jobs", "2", "drafts").out)
+    assert len(sarif["runs"][0]["results"]) == 8
