@@ -47,6 +47,11 @@ def help_uri(rule) -> str | None:
     return None
 
 
+def friendly_name(rule_id: str) -> str:
+    """SARIF's 'friendly name': one Pascal-case identifier (style.consistent-spelling -> StyleConsistentSpelling)."""
+    return "".join(part[:1].upper() + part[1:] for part in re.split(r"[^A-Za-z0-9]+", rule_id) if part)
+
+
 def rule_descriptor(rule_id: str, rule) -> dict:
     if rule is None:
         return {"id": rule_id, "shortDescription": {"text": rule_id}}
@@ -57,7 +62,7 @@ def rule_descriptor(rule_id: str, rule) -> dict:
     full = " ".join(str(docs[k]).strip() for k in ("summary", "why") if docs.get(k)) or summary
     descriptor = {
         "id": rule.id,
-        "name": rule.id,
+        "name": friendly_name(rule.id),
         "shortDescription": {"text": summary},
         "fullDescription": {"text": full},
         "help": {"text": page(rule)},
@@ -70,12 +75,19 @@ def rule_descriptor(rule_id: str, rule) -> dict:
     return descriptor
 
 
-def _region(lines: SourceLines, f) -> dict:
+def _location(lines: SourceLines, f) -> dict:
+    """The finding's region and, as its context, the whole lines it stands on."""
     start_col, end_col = lines.columns(f, "utf-16")
     region = {"startLine": f.line, "startColumn": start_col, "endLine": f.end_line, "endColumn": end_col}
     if f.match:
         region["snippet"] = {"text": f.match}
-    return region
+    location = {"artifactLocation": artifact_uri(f.path), "region": region}
+    last = f.end_line - 1 if f.end_line > f.line and f.end_column == 1 else f.end_line
+    context_lines = [lines.line(f.path, n) for n in range(f.line, last + 1)]
+    if all(text is not None for text in context_lines):
+        location["contextRegion"] = {"startLine": f.line, "endLine": last,
+                                     "snippet": {"text": "\n".join(context_lines)}}
+    return location
 
 
 def _fix_region(lines: SourceLines, path: str, start: int, end: int) -> dict | None:
@@ -103,8 +115,7 @@ def render(report, context) -> str:
             "ruleIndex": rule_index[f.rule],
             "level": LEVELS[str(f.severity)],
             "message": {"text": message},
-            "locations": [{"physicalLocation": {"artifactLocation": artifact_uri(f.path),
-                                                "region": _region(lines, f)}}],
+            "locations": [{"physicalLocation": _location(lines, f)}],
             "partialFingerprints": {"copydesk/v1": fingerprint},
         }
         if f.fix is not None:
