@@ -35,9 +35,14 @@ class FileFix:
     error: str | None = None
 
     def diff(self) -> str:
-        return "".join(difflib.unified_diff(self.original.splitlines(keepends=True),
-                                            self.fixed.splitlines(keepends=True),
-                                            fromfile=f"a/{self.path}", tofile=f"b/{self.path}"))
+        """The change as a unified diff that ``git apply`` and ``patch`` accept."""
+        out = []
+        for line in difflib.unified_diff(self.original.splitlines(keepends=True), self.fixed.splitlines(keepends=True),
+                                         fromfile=f"a/{self.path}", tofile=f"b/{self.path}"):
+            out.append(line)
+            if not line.endswith(("\n", "\r")):  # the file's last line has no line break
+                out.append("\n\\ No newline at end of file\n")
+        return "".join(out)
 
 
 def plan(findings: list[Finding]) -> tuple[list[Finding], list[Finding]]:

@@ -186,3 +186,19 @@ def test_planned_fixes_never_overlap_and_apply_edits_only_their_spans(edits):
     kept.append(text[pos:])
     it = iter(out)
     assert all(ch in it for ch in "".join(kept))
+
+
+@pytest.mark.parametrize("ending", ["\n", "", "\r\n"])
+def test_the_dry_run_diff_is_a_patch_git_applies(cli, tmp_path, monkeypatch, ending):
+    repo = GitRepo(tmp_path / "repo")
+    monkeypatch.chdir(repo.root)
+    text = "# Budget\n\nWe met in order to vote.\n\nPrior to that, TK." .replace("\n", ending or "\n") + ending
+    repo.write("a.md", text)
+    repo.commit()
+    patch = cli("check", "--fix", "--dry-run", "a.md").out
+    (tmp_path / "fix.patch").write_bytes(patch.encode("utf-8"))
+    repo.git("apply", str(tmp_path / "fix.patch"))
+    patched = (repo.root / "a.md").read_bytes()
+    repo.git("checkout", "--", "a.md")
+    cli("check", "--fix", "a.md")
+    assert patched == (repo.root / "a.md").read_bytes() != text.encode("utf-8")
