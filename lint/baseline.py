@@ -6,10 +6,10 @@ text with a few words of context from its own paragraph, whitespace-collapsed.
 Line numbers are not part of it: editing a paragraph above a finding, or
 re-wrapping the finding's own paragraph, does not bring it back. When the
 context changed (a neighbouring word was fixed), a finding still matches a
-recorded one with the same rule, path and text that nothing else claimed. Counts matter:
-if a draft has the same finding twice and the baseline recorded it once, one is
-reported. Document-level findings (about the whole draft) are keyed by rule and
-path alone.
+recorded one with the same rule, path and text that nothing else claimed.
+Counts matter: if a draft has the same finding twice and the baseline recorded
+it once, one is reported. Document-level findings (about the whole draft) are
+keyed by rule and path alone.
 
 The same key, with its occurrence number, gives the stable fingerprints of the
 SARIF and GitLab reports.
