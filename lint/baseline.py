@@ -142,7 +142,7 @@ class Baseline:
                     hidden[i] = True
                     break
         self.unmatched = +left
-        kept = [f for f, h in zip(findings, hidden) if not h]
+        kept = [f for f, h in zip(findings, hidden, strict=True) if not h]
         return kept, len(findings) - len(kept)
 
     def stale(self, paths: Iterable[str]) -> int:

@@ -53,7 +53,8 @@ class Gate:
                        f"in the baseline not reported")
         stale = self.baseline.stale(checked_paths) if self.baseline is not None else 0
         if stale:
-            out.append(f"{stale} finding{'s' if stale != 1 else ''} in the baseline no longer occur{'s' if stale == 1 else ''}; "
+            verb = "occurs" if stale == 1 else "occur"
+            out.append(f"{stale} finding{'s' if stale != 1 else ''} in the baseline no longer {verb}; "
                        f"'copydesk baseline write' records the smaller set")
         if self.hidden_by_diff:
             out.append(f"{self.hidden_by_diff} finding{'s' if self.hidden_by_diff != 1 else ''} outside the lines "

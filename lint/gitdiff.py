@@ -144,7 +144,8 @@ def _git(args: list[str], cwd: str) -> str:
         raise GitDiffError("--diff needs git, which is not installed (or not on PATH)") from None
     if proc.returncode != 0:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitDiffError(f"git {' '.join(args[:1])} failed: {message[-1] if message else 'exit ' + str(proc.returncode)}")
+        reason = message[-1] if message else f"exit {proc.returncode}"
+        raise GitDiffError(f"git {args[0]} failed: {reason}")
     return proc.stdout.decode("utf-8", "surrogateescape")
 
 

@@ -32,7 +32,8 @@ def test_fix_rewrites_what_it_reports_and_reports_what_is_left(cli, desk):
     assert "a.md:3:35: style.wordy fixed: 'Prior to' -> 'Before'" in result.err
     assert "Fixed 2 problems in 1 file." in result.err
     # What is left is reported at its position in the fixed file, and gates the exit code.
-    assert result.out.splitlines()[0] == "a.md:3:39: style.placeholder 'TK' is a placeholder; replace it before publishing."
+    assert result.out.splitlines()[0] == ("a.md:3:39: style.placeholder 'TK' is a placeholder; "
+                                          "replace it before publishing.")
     assert result.code == 1
     assert sorted(p.name for p in desk.iterdir()) == ["a.md"]  # no temporary files left behind
 
@@ -175,7 +176,7 @@ def test_planned_fixes_never_overlap_and_apply_edits_only_their_spans(edits):
     applied, skipped = plan(findings)
     assert len(applied) + len(skipped) == len(findings)
     spans = sorted({(f.fix.start, f.fix.end) for f in applied})
-    for (s1, e1), (s2, e2) in zip(spans, spans[1:]):
+    for (s1, e1), (s2, e2) in zip(spans, spans[1:], strict=False):
         assert e1 <= s2 and (s1, e1) != (s2, e2)
     out = apply(text, applied)
     # Outside the fixed spans, the text is unchanged and in order.

@@ -25,7 +25,7 @@ def render(report, context) -> str:
 
     lines = SourceLines(report)
     issues = []
-    for f, fingerprint in zip(report.findings, fingerprints(report.findings, lines.text)):
+    for f, fingerprint in zip(report.findings, fingerprints(report.findings, lines.text), strict=True):
         issues.append({
             "type": "issue",
             "description": f"{f.rule}: {f.message}",

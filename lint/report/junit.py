@@ -35,7 +35,7 @@ def unique_names(findings) -> list[str]:
 
 def render(report, context) -> str:
     by_path: dict[str, list] = defaultdict(list)
-    for f, name in zip(report.findings, unique_names(report.findings)):
+    for f, name in zip(report.findings, unique_names(report.findings), strict=True):
         by_path[f.path].append((f, name))
     errors_by_path: dict[str, list] = defaultdict(list)
     for e in report.errors:

@@ -25,7 +25,8 @@ def diagnostic(f, lines: SourceLines, rule_docs: dict) -> dict:
     start, end = lines.columns(f, "utf-8")
     out = {
         "message": f.message,
-        "location": {"path": repository_path(f.path), "range": {"start": _position(f.line, start), "end": _position(f.end_line, end)}},
+        "location": {"path": repository_path(f.path),
+                     "range": {"start": _position(f.line, start), "end": _position(f.end_line, end)}},
         "severity": SEVERITIES[str(f.severity)],
         "source": {"name": "copydesk"},
         "code": {"value": f.rule},

@@ -106,7 +106,7 @@ def render(report, context) -> str:
     rule_index = {rid: i for i, rid in enumerate(rule_ids)}
     prints = fingerprints(report.findings, lines.text)
     results = []
-    for f, fingerprint in zip(report.findings, prints):
+    for f, fingerprint in zip(report.findings, prints, strict=True):
         message = f.message
         if f.suggestions and all(s not in message for s in f.suggestions[:1]):
             message += " (suggestion: " + " | ".join(f.suggestions[:3]) + ")"
