@@ -180,18 +180,28 @@ def test_junit_has_unique_test_names_and_a_case_per_clean_file(cli, tmp_path, mo
     cases = root.findall(".//testcase")
     keys = [(c.get("classname"), c.get("name")) for c in cases]
     assert len(keys) == len(set(keys))
-    assert ("a.md", "style.placeholder at 1:1") in keys
+    assert [k for k in keys if k[0] == "a.md"] == [("a.md", 'style.placeholder: "TK"'),
+                                                   ("a.md", 'style.placeholder: "TK" #2'),
+                                                   ("a.md", 'style.placeholder: "TK" #3')]
+    assert cases[0].get("line") == "1"
     assert ("clean.md", "no problems") in keys
     failure = cases[0].find("failure")
     assert failure.get("type") == "style.placeholder" and "placeholder" in failure.get("message")
 
 
-def test_junit_names_stay_unique_when_a_rule_reports_twice_at_one_place():
+def test_junit_names_are_unique_and_do_not_depend_on_line_numbers():
     from lint.finding import Finding, Severity
     from lint.report.junit import unique_names
 
-    f = Finding("style.x", Severity.WARNING, "m", "a.md", 0, 1, 2, 3, 2, 4)
-    assert unique_names([f, f, f]) == ["style.x at 2:3", "style.x at 2:3 #2", "style.x at 2:3 #3"]
+    f = Finding("style.x", Severity.WARNING, "m", "a.md", 0, 1, 2, 3, 2, 4, match="in  order\nto")
+    moved = Finding("style.x", Severity.WARNING, "m", "a.md", 0, 1, 9, 3, 9, 4, match="in order to")
+    other_file = Finding("style.x", Severity.WARNING, "m", "b.md", 0, 1, 2, 3, 2, 4, match="in order to")
+    whole = Finding("readability.y", Severity.INFO, "m", "a.md", 0, 99, 1, 1, 9, 1, match="long " * 50,
+                    document_level=True)
+    assert unique_names([f, moved, other_file, whole]) == [
+        'style.x: "in order to"', 'style.x: "in order to" #2', 'style.x: "in order to"', "readability.y"]
+    long = Finding("style.x", Severity.WARNING, "m", "a.md", 0, 1, 1, 1, 1, 2, match="word " * 30)
+    assert len(unique_names([long])[0]) == len('style.x: ""') + 60
 
 
 def test_junit_escapes_markup_and_drops_control_characters(cli, tmp_path, monkeypatch):

@@ -1,9 +1,12 @@
 """JUnit XML, for the test-report views of GitLab, Jenkins and others.
 
 One ``<testsuite>`` per checked file; each finding is a failed ``<testcase>``
-named ``RULE-ID at line:col`` (a ``#2`` suffix keeps names unique when one rule
-reports twice at one place); a file without findings has one passing case, and
-a file that could not be checked has an ``<error>``.
+named by its rule and matched text (``style.wordy: "in order to"``), with
+``#2``, ``#3`` … for repeats in the same file, so names are unique and do not
+change when text is added above (test-history views then show a finding as new
+only when it is); the line and column are in the case's ``line`` attribute and
+failure text. A file without findings has one passing case, and a file that
+could not be checked has an ``<error>``.
 """
 
 from __future__ import annotations
@@ -19,11 +22,18 @@ def _clean(text: str) -> str:
     return text.translate(_INVALID_XML)
 
 
+#: Longest matched text quoted in a test name.
+NAME_MATCH_LIMIT = 60
+
+
 def unique_names(findings) -> list[str]:
     used: set[tuple[str, str]] = set()
     names = []
     for f in findings:
-        base = f"{f.rule} at {f.line}:{f.column}"
+        match = " ".join(f.match.split())
+        if len(match) > NAME_MATCH_LIMIT:
+            match = match[:NAME_MATCH_LIMIT - 1] + "…"
+        base = f'{f.rule}: "{match}"' if match and not f.document_level else f.rule
         name, n = base, 1
         while (f.path, name) in used:
             n += 1
