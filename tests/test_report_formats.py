@@ -249,7 +249,7 @@ def test_gitlab_code_quality(cli, draft):
         ("style.wordy", "minor", {"path": "draft.md", "lines": {"begin": 3, "end": 3}}),
         ("style.placeholder", "major", {"path": "draft.md", "lines": {"begin": 3, "end": 3}}),
     ]
-    assert all(i["description"] and i["type"] == "issue" for i in issues)
+    assert all(i["description"] and i["type"] == "issue" and i["categories"] == ["Style"] for i in issues)
     assert len({i["fingerprint"] for i in issues}) == 2
 
 

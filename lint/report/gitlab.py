@@ -18,6 +18,9 @@ from lint.report._source import SourceLines, repository_path
 NEEDS_TEXT = True
 
 SEVERITIES = {"error": "major", "warning": "minor", "info": "info"}
+#: Code Climate categories (which GitLab shows) by rule family; anything else is Style.
+CATEGORIES = {"facts": "Bug Risk", "dates": "Bug Risk", "claims": "Bug Risk", "grammar": "Clarity",
+              "readability": "Clarity", "repetition": "Duplication"}
 
 
 def render(report, context) -> str:
@@ -30,7 +33,7 @@ def render(report, context) -> str:
             "type": "issue",
             "description": f"{f.rule}: {f.message}",
             "check_name": f.rule,
-            "categories": ["Style"],
+            "categories": [CATEGORIES.get(f.rule.split(".", 1)[0], "Style")],
             "severity": SEVERITIES[str(f.severity)],
             "fingerprint": fingerprint[:32],  # 128 bits, the length of the MD5 GitLab suggests
             "location": {"path": repository_path(f.path), "lines": {"begin": f.line, "end": f.end_line}},
