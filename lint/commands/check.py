@@ -52,7 +52,22 @@ def register(sub) -> None:
                    help="exit 0 even when there are findings (input and config errors still exit 2)")
     p.add_argument("--output", "-o", default=None, metavar="FILE", help="write the report to FILE")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    add_gate_arguments(p)
     p.set_defaults(func=run)
+
+
+def add_gate_arguments(p: argparse.ArgumentParser) -> None:
+    """The CI gate: report only new findings (baseline), only changed lines (diff), and autofix."""
+    gate = p.add_argument_group("CI gate")
+    gate.add_argument("--baseline", default=None, metavar="FILE",
+                      help="report only findings not recorded in FILE (see 'copydesk baseline write')")
+    gate.add_argument("--diff", default=None, metavar="BASE", dest="diff_base",
+                      help="report only findings on lines changed since the git revision BASE (BASE... for "
+                           "its merge base with HEAD); whole-document findings count when the document changed")
+    gate.add_argument("--fix", action="store_true",
+                      help="apply the fixes of the reported findings to the files, and report what changed")
+    gate.add_argument("--dry-run", action="store_true",
+                      help="with --fix: print the changes as a unified diff and write nothing")
 
 
 def options_from(args):
@@ -93,22 +108,75 @@ def exit_code(report, fail_on: str, exit_zero: bool = False) -> int:
 
 def run(args) -> int:
     from lint.engine import run as run_checks
-    from lint.report import RenderContext, renderer
+    from lint.gate import Gate
+    from lint.report import RenderContext, needs_text, renderer
 
+    if args.dry_run and not args.fix:
+        print("copydesk: error: --dry-run only goes with --fix", file=sys.stderr)
+        return 2
+    if args.fix and "-" in args.paths:
+        print("copydesk: error: --fix rewrites files and cannot rewrite stdin; name the file instead", file=sys.stderr)
+        return 2
     options = options_from(args)
     fail_on = fail_level(args)
-    report = run_checks(args.paths, options)
+    gate = Gate.from_options(args.baseline, args.diff_base)  # a bad baseline or revision stops the run early
+    keep_text = needs_text(args.format) or args.fix or gate.baseline is not None
+    report = run_checks(args.paths, options, keep_text=keep_text)
+    checked = list(report.findings)
+    report.findings = gate.narrow(checked, report.texts)
+    if args.fix:
+        fix_and_recheck(report, checked, gate, options, args.dry_run)
+    report.errors = sorted(report.errors + gate.errors(report.documents), key=lambda e: (e.path, e.message))
     color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
                                        and "NO_COLOR" not in os.environ)
-    output = renderer(args.format)(report, RenderContext(fail_on=fail_on, color=color))
-    write_output(output, args.output)
-    for notice in report.notices:
+    context = RenderContext(fail_on=fail_on, color=color, rule_docs=rule_docs(args.config, report))
+    if not (args.fix and args.dry_run) or args.output:
+        write_output(renderer(args.format)(report, context), args.output)
+    for notice in report.notices + gate.notes(d.path for d in report.documents):
         print(f"copydesk: note: {notice}", file=sys.stderr)
     _note_undated(report)
     if args.format != "text":
         for e in report.errors:
             print(f"{e.path}: error: {e.message}", file=sys.stderr)
     return exit_code(report, fail_on, args.exit_zero)
+
+
+def fix_and_recheck(report, checked: list, gate, options, dry_run: bool) -> None:
+    """--fix: fix the reported findings, then check the fixed files again for what is left, in place."""
+    from lint.engine import run as run_checks
+    from lint.finding import Finding
+    from lint.fix import fix_report, print_fixes
+
+    fixes = fix_report(report, dry_run=dry_run)
+    print_fixes(fixes, dry_run)
+    written = {f.path for f in fixes if f.written}
+    if not written:
+        return
+    again = run_checks(sorted(written), options, keep_text=True)
+    checked = sorted([f for f in checked if f.path not in written] + again.findings, key=Finding.sort_key)
+    report.documents = sorted([d for d in report.documents if d.path not in written] + again.documents,
+                              key=lambda d: d.path)
+    report.texts.update(again.texts)
+    report.errors += again.errors
+    gate.refresh()  # the working tree changed
+    report.findings = gate.narrow(checked, report.texts)
+
+
+def rule_docs(config_path: str | None, report) -> dict:
+    """Every rule that may have fired, by id: the built-in ones and those of the configs in play."""
+    from lint.config import ConfigResolver
+    from lint.errors import ConfigError
+    from lint.rules import builtin_rules
+
+    docs = {r.id: r for r in builtin_rules()}
+    try:
+        resolver = ConfigResolver(config_path)
+        for d in report.documents:
+            for r in resolver.for_path(d.path).rules:
+                docs.setdefault(r.id, r)
+    except ConfigError:
+        pass  # already reported as the file's error
+    return docs
 
 
 def write_output(text: str, path: str | None) -> None:

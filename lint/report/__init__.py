@@ -26,3 +26,9 @@ def formats() -> list[str]:
 def renderer(name: str):
     module = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
     return module.render
+
+
+def needs_text(name: str) -> bool:
+    """Does the format read the drafts' text (columns in other units, fingerprints)? Then the engine keeps it."""
+    module = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
+    return bool(getattr(module, "NEEDS_TEXT", False))
