@@ -6,9 +6,10 @@ fingerprint, such as the facts knowledge base's content), the config sections,
 the date options, and today's date (a draft without a date is judged as of
 today). An unchanged draft then costs one hash and one small read.
 
-Entries live under ``.copydesk_cache/`` in the current folder by default (a
-``.gitignore`` inside keeps it out of git); ``--no-cache`` or ``cache:
-{enabled: false}`` turn it off, ``--cache-dir`` or ``cache: {dir: …}`` move it.
+Entries live under ``$XDG_CACHE_HOME/copydesk/results`` (``~/.cache/…``) by
+default, outside the drafts' repository; ``--no-cache`` or ``cache: {enabled:
+false}`` turn it off, ``--cache-dir`` or ``cache: {dir: …}`` move it (a
+``.gitignore`` inside keeps a cache in a repository out of git).
 """
 
 from __future__ import annotations
@@ -23,7 +24,11 @@ from pathlib import Path
 from lint import __version__
 from lint.finding import Finding, Fix, Severity
 
-DEFAULT_DIR = ".copydesk_cache"
+
+
+def default_dir() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "copydesk", "results")
 
 
 def result_key(*parts: str) -> str:

@@ -200,9 +200,9 @@ class Checker:
         folder = self.options.cache_dir or section.get("dir") or None
         if folder and config.path and not os.path.isabs(folder) and not self.options.cache_dir:
             folder = os.path.join(os.path.dirname(config.path), folder)
-        from lint.cache import DEFAULT_DIR, ResultCache
+        from lint.cache import ResultCache, default_dir
 
-        folder = folder or DEFAULT_DIR
+        folder = folder or default_dir()
         if folder not in self._result_caches:
             self._result_caches[folder] = ResultCache(folder)
         return self._result_caches[folder]

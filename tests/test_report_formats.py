@@ -103,7 +103,7 @@ def test_sarif_gives_a_config_rule_its_help_uri(cli, tmp_path, monkeypatch):
         "      summary: Words the house style bans.\n"
         "      sources: ['House style guide, https://example.org/style#banned']\n", encoding="utf-8")
     (tmp_path / "a.md").write_text("We value synergy.\n", encoding="utf-8")
-    sarif = json.loads(cli("check", "--format", "sarif", "a.md").out)
+    sarif = json.loads(cli("check", "--format", "sarif", "--select", "style.house-banned", "a.md").out)
     (rule,) = sarif["runs"][0]["tool"]["driver"]["rules"]
     assert rule["id"] == "style.house-banned"
     assert rule["helpUri"] == "https://example.org/style#banned"

@@ -36,7 +36,7 @@ def add_selection_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-cache", action="store_true",
                    help="do not reuse or store results of unchanged drafts")
     p.add_argument("--cache-dir", default=None, metavar="DIR",
-                   help="where cached results live (default: .copydesk_cache in the current folder)")
+                   help="where cached results live (default: $XDG_CACHE_HOME/copydesk/results)")
 
 
 def register(sub) -> None:
