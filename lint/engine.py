@@ -31,6 +31,8 @@ class Options:
     config: str | None = None
     stdin_filename: str | None = None
     jobs: int = 1
+    #: A .vale.ini to run Vale styles from, or "auto" to find one as Vale does (see lint/vale/hook.py).
+    vale_config: str | None = None
 
 
 @dataclass
@@ -73,10 +75,8 @@ def _severity_for(rule_id: str, overrides: dict[str, str]) -> str | None:
     return best
 
 
-def effective_rules(config: Config, options: Options, path: str) -> list[Rule]:
-    """The rules that apply to ``path`` under ``config`` and the command-line options."""
-    from dataclasses import replace
-
+def selection_for(config: Config, options: Options, path: str):
+    """(select, ignore, severity overrides, rule options) for ``path``: config, per_file, command line."""
     select = options.select if options.select is not None else config.select
     ignore = [*config.ignore, *options.ignore]
     severity = dict(config.severity)
@@ -88,6 +88,14 @@ def effective_rules(config: Config, options: Options, path: str) -> list[Rule]:
         severity.update(override.get("severity", {}))
         for rid, params in override.get("options", {}).items():
             rule_options.setdefault(rid, {}).update(params)
+    return select, ignore, severity, rule_options
+
+
+def effective_rules(config: Config, options: Options, path: str) -> list[Rule]:
+    """The rules that apply to ``path`` under ``config`` and the command-line options."""
+    from dataclasses import replace
+
+    select, ignore, severity, rule_options = selection_for(config, options, path)
     out = []
     for rule in [*builtin_rules(), *config.rules]:
         if not selected(rule, select, ignore):
@@ -172,6 +180,15 @@ class Checker:
         self.resolver = ConfigResolver(options.config)
         self.cache = CheckCache()
 
+    def _vale_checks(self, config: Config, path: str, display: str, context: BuildContext) -> list[Check]:
+        if not self.options.vale_config and "vale" not in config.sections:
+            return []  # plain runs never import the Vale package
+        from lint.vale.hook import vale_checks
+
+        select, ignore, severity, _ = selection_for(config, self.options, display)
+        return vale_checks(config, self.options.vale_config, path if path != "-" else display, select, ignore,
+                           severity, context)
+
     def check_path(self, path: str, keep_text: bool = False) -> FileResult:
         display = self.options.stdin_filename if path == "-" and self.options.stdin_filename else path
         result = FileResult(display)
@@ -185,6 +202,7 @@ class Checker:
                 fmt = format_for(self.options.stdin_filename)
             rules = effective_rules(config, self.options, display)
             checks, context = self.cache.checks(config, rules)
+            checks = checks + self._vale_checks(config, path, display, context)
         except SourceError as exc:
             result.errors.append(FileError(display, str(exc)))
             return result
@@ -215,7 +233,7 @@ def _work(args) -> FileResult:
 
 
 def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
-    files, missing = expand_paths(paths)
+    files, missing = expand_paths(paths, extra_suffixes=(".rst", ".rest") if options.vale_config else ())
     report = Report(errors=[FileError(p, m) for p, m in missing])
     jobs = max(1, options.jobs or 1)
     if jobs > 1 and len(files) >= 2 * jobs and "-" not in files:

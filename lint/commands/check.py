@@ -33,6 +33,8 @@ def add_selection_arguments(p: argparse.ArgumentParser) -> None:
                    help="with -, the path to report and to pick the format and config by")
     p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                    help="check files in N processes (default: the number of cores)")
+    p.add_argument("--vale-config", default=None, metavar="FILE",
+                   help="also run the Vale styles of this .vale.ini ('auto': the nearest one, as Vale finds it)")
 
 
 def register(sub) -> None:
@@ -55,8 +57,11 @@ def options_from(args):
     from lint.engine import Options
 
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
+    vale = getattr(args, "vale_config", None)
+    if vale is None and getattr(args, "format", None) == "vale-line":
+        vale = "auto"  # Vale's output format implies Vale's rules, found the way Vale finds them
     return Options(select=args.select, ignore=args.ignore, as_of=args.as_of, config=args.config,
-                   stdin_filename=args.stdin_filename, jobs=jobs)
+                   stdin_filename=args.stdin_filename, jobs=jobs, vale_config=vale)
 
 
 def fail_level(args) -> str:

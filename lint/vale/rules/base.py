@@ -1,0 +1,136 @@
+"""What Vale's rule types share: pattern templates, exceptions, messages, alerts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import regex
+
+from lint.checks.base import REGEX_TIMEOUT
+from lint.errors import ConfigError
+
+WORD_TEMPLATE = r"(?m)\b(?:%s)\b"
+NONWORD_TEMPLATE = r"(?m)(?:%s)"
+IGNORE_CASE = "(?i)"
+
+
+@dataclass
+class Alert:
+    start: int  # span in the block's text
+    end: int
+    match: str
+    message: str
+    #: Alerts without a span (occurrence with min, metric) stand at the start of the file.
+    document_level: bool = False
+    suggestions: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Env:
+    """What a rule is built with: the config's word template and accepted/rejected vocabulary."""
+
+    word_template: str = ""
+    accepted: list[str] = field(default_factory=list)
+
+
+def compile_re(rule, pattern: str, key: str = "tokens"):
+    try:
+        return regex.compile(pattern, regex.V0)
+    except (regex.error, ValueError, OverflowError) as exc:
+        raise ConfigError(f"Vale rule {rule.name}: malformed pattern: {exc}", rule.path, None, key) from None
+
+
+def make_regexp(template: str, ignorecase: bool, word: bool, body: str, append: bool) -> str:
+    """Vale's ``makeRegexp``: the word (``\\b…\\b``) or nonword template, with ``raw`` before or after."""
+    pattern = (template or WORD_TEMPLATE) if word else NONWORD_TEMPLATE
+    pattern = pattern + body if append else body + pattern
+    return (IGNORE_CASE if ignorecase else "") + pattern
+
+
+def exceptions_re(rule, exceptions: list[str], accepted: list[str]):
+    """One pattern for a rule's exceptions plus the accepted vocabulary, longest first (greedy alternation)."""
+    terms = [*exceptions, *accepted]
+    if not terms:
+        return None
+    terms.sort(key=len, reverse=True)
+    return compile_re(rule, WORD_TEMPLATE % "|".join(terms), "exceptions")
+
+
+def is_match(pattern, text: str) -> bool:
+    return pattern is not None and pattern.search(text, timeout=REGEX_TIMEOUT) is not None
+
+
+def finditer(pattern, text: str):
+    return pattern.finditer(text, timeout=REGEX_TIMEOUT)
+
+
+_VERB = re.compile(r"%(?:\[(\d+)\])?([-+# 0]*\d*(?:\.\d+)?)([a-zA-Z%])")
+
+
+def format_message(message: str, *subs: str) -> str:
+    """Go's ``fmt.Sprintf`` for the verbs Vale messages use (``%s``, ``%v``, ``%q``, ``%[2]s``, ``%%``);
+    extra arguments are ignored, missing ones print as Go prints them."""
+    index = 0
+
+    def repl(m: re.Match) -> str:
+        nonlocal index
+        if m.group(3) == "%":
+            return "%"
+        if m.group(1):
+            index = int(m.group(1)) - 1
+        if index >= len(subs):
+            index += 1
+            return f"%!{m.group(3)}(MISSING)"
+        value = subs[index]
+        index += 1
+        if m.group(3) == "q":
+            return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return value
+
+    return _VERB.sub(repl, message)
+
+
+def whitespace_to_space(message: str) -> str:
+    return re.sub(" +", " ", message.replace("\n", " "))
+
+
+def to_sentence(words: list[str], and_or: str) -> str:
+    """Vale's ``ToSentence``: 'a', 'a' or 'b', 'a', 'b', or 'c'."""
+    if len(words) == 1:
+        return f"'{words[0]}'"
+    if len(words) == 2:
+        return f"'{words[0]}' {and_or} '{words[1]}'"
+    quoted = [f"'{w}'" for w in words]
+    quoted[-1] = f"{and_or} {quoted[-1]}"
+    return ", ".join(quoted)
+
+
+def is_phrase(s: str) -> bool:
+    """Vale's ``IsPhrase`` as it behaves: true when ``s`` has no space (its test is
+    ``!(IsLetter(r) || r != ' ')``, false only for a space)."""
+    return " " not in s
+
+
+def str_list(rule, key: str) -> list[str]:
+    value = rule.fields.get(key)
+    if value is None:
+        return []
+    if isinstance(value, (str, int, float)):
+        return [str(value)]
+    if isinstance(value, list):
+        return [str(v) for v in value if v is not None]
+    raise ConfigError(f"Vale rule {rule.name}: {key} must be a list", rule.path, None, key)
+
+
+def flag(rule, key: str, default: bool = False) -> bool:
+    value = rule.fields.get(key, default)
+    return bool(value)
+
+
+def number(rule, key: str, default=0):
+    value = rule.fields.get(key, default)
+    try:
+        return float(value) if isinstance(value, float) else int(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"Vale rule {rule.name}: {key} must be a number", rule.path, None, key) from None
