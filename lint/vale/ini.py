@@ -118,7 +118,7 @@ class ValeConfig:
 def find_vale_config(start: Path) -> Path | None:
     """The nearest ``.vale.ini`` (or ``_vale.ini``) in ``start`` or a folder above it, as Vale searches."""
     folder = start if start.is_dir() else start.parent
-    folder = folder.resolve()
+    folder = folder.absolute()
     for candidate in (folder, *folder.parents):
         for name in CONFIG_NAMES:
             p = candidate / name
