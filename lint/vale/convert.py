@@ -53,12 +53,13 @@ def to_html(text: str, fmt: str, path: str) -> str:
 def _rst_to_html(text: str, path: str) -> str:
     try:
         from docutils.core import publish_parts
+        from docutils.writers.html4css1 import Writer
     except ImportError:  # pragma: no cover - docutils is a dependency
         raise ConfigError("reStructuredText needs docutils (pip install docutils)", path) from None
     settings = {"report_level": 5, "halt_level": 5, "file_insertion_enabled": False, "raw_enabled": False,
                 "toc_backlinks": "none", "footnote_backlinks": False, "sectnum_xform": False,
                 "warning_stream": False, "syntax_highlight": "none"}
-    parts = publish_parts(text, source_path=path, writer_name="html4css1", settings_overrides=settings)
+    parts = publish_parts(text, source_path=path, writer=Writer(), settings_overrides=settings)
     return parts["html_title"] + parts["html_subtitle"] + parts["fragment"]
 
 

@@ -140,7 +140,8 @@ def builtin_rules(cfg: ValeConfig) -> dict[str, ValeRule]:
     out = {
         "Vale.Repetition": parse_rule("Vale.Repetition", "<built-in>", {
             "extends": "repetition", "message": "'%s' is repeated!", "level": "error", "alpha": True,
-            "tokens": [r"[^\s]+"]}, levels),
+            "ignorecase": True, "tokens": [r"[^\s.!?]+"],
+            "action": {"name": "edit", "params": ["truncate", " "]}}, levels),
         "Vale.Spelling": parse_rule("Vale.Spelling", "<built-in>", {
             "extends": "spelling", "message": "Did you really mean '%s'?", "level": "error"}, levels),
     }

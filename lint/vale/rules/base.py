@@ -41,20 +41,83 @@ def compile_re(rule, pattern: str, key: str = "tokens"):
         raise ConfigError(f"Vale rule {rule.name}: malformed pattern: {exc}", rule.path, None, key) from None
 
 
-def make_regexp(template: str, ignorecase: bool, word: bool, body: str, append: bool) -> str:
-    """Vale's ``makeRegexp``: the word (``\\b…\\b``) or nonword template, with ``raw`` before or after."""
+def make_regexp(template: str, ignorecase: bool, word: bool, raw: str, append: bool, tokens: str) -> str:
+    """Vale's ``makeRegexp`` filled with ``tokens``: the word (``\\b(?:…)\\b``, or the config's
+    ``WordTemplate``) or nonword template, with ``raw`` before it (after it with ``append``)."""
     pattern = (template or WORD_TEMPLATE) if word else NONWORD_TEMPLATE
-    pattern = pattern + body if append else body + pattern
+    head, _, tail = pattern.partition("%s")
+    pattern = head + tokens + tail
+    pattern = pattern + raw if append else raw + pattern
     return (IGNORE_CASE if ignorecase else "") + pattern
 
 
 def exceptions_re(rule, exceptions: list[str], accepted: list[str]):
-    """One pattern for a rule's exceptions plus the accepted vocabulary, longest first (greedy alternation)."""
+    """One pattern for a rule's exceptions plus the accepted vocabulary, longest first (greedy
+    alternation), each case-sensitive unless it starts with ``(?i)``."""
     terms = [*exceptions, *accepted]
     if not terms:
         return None
     terms.sort(key=len, reverse=True)
-    return compile_re(rule, WORD_TEMPLATE % "|".join(terms), "exceptions")
+    terms = [t if t.startswith("(?i)") else "(?-i)" + t for t in terms]
+    return compile_re(rule, WORD_TEMPLATE.replace("%s", "|".join(terms)), "exceptions")
+
+
+def phrases_re(exceptions: list[str], accepted: list[str]):
+    """Multi-word exceptions: a match that lies inside one of them (``mea`` in ``mea culpa``) is dropped."""
+    phrases = [t for t in [*exceptions, *accepted] if " " in t or "\t" in t or "\\s" in t]
+    if not phrases:
+        return None
+    try:
+        return regex.compile(IGNORE_CASE + r"\b(?:" + "|".join(phrases) + r")\b", regex.V0)
+    except regex.error:
+        return None
+
+
+def within_phrase(pattern, text: str, start: int, end: int) -> bool:
+    if pattern is None:
+        return False
+    return any(m.start() <= start and end <= m.end() for m in pattern.finditer(text, timeout=REGEX_TIMEOUT))
+
+
+def fixes(action, match: str) -> list[str]:
+    """What a rule's ``action`` would put in place of ``match`` (Vale's FixAlert, for the common actions)."""
+    if not isinstance(action, dict) or not action.get("name"):
+        return []
+    name = action.get("name")
+    params = [str(p) for p in (action.get("params") or [])]
+    if name == "replace":
+        return params
+    if name == "remove":
+        return [""]
+    if name == "edit" and params:
+        kind = params[0]
+        if kind == "regex" and len(params) >= 3:
+            try:
+                return [regex.sub(params[1], params[2].replace("$", "\\"), match, count=1)]
+            except regex.error:
+                return [match]
+        if kind == "trim_right":
+            return [match.rstrip(params[1] if len(params) > 1 else None)]
+        if kind == "trim_left":
+            return [match.lstrip(params[1] if len(params) > 1 else None)]
+        if kind == "trim":
+            return [match.strip(params[1] if len(params) > 1 else None)]
+        if kind == "truncate" and len(params) > 1:
+            return [match.split(params[1])[0]]
+        if kind == "split" and len(params) > 1:
+            return [match.split(params[1])[0]]
+    return [match]
+
+
+def alert_message(rule, match: str) -> tuple[str, list[str]]:
+    """The message and suggestions for a match (Vale's alertWithGroups): with an action, the fix is
+    the message's second ``%s``."""
+    action = rule.fields.get("action")
+    fixed = fixes(action, match)
+    if isinstance(action, dict) and action.get("name"):
+        repl = match if not fixed else fixed[0] if len(fixed) == 1 else to_sentence(fixed, "or")
+        return format_message(rule.message, match, repl), [f for f in fixed if f != match]
+    return format_message(rule.message, match), []
 
 
 def is_match(pattern, text: str) -> bool:

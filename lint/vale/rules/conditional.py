@@ -8,8 +8,8 @@ somewhere in the same block. ``%s`` is the match of ``first``.
 
 from __future__ import annotations
 
-from lint.vale.rules.base import (Alert, compile_re, exceptions_re, finditer, flag, format_message, is_match,
-                                  str_list)
+from lint.vale.rules.base import (Alert, alert_message, compile_re, exceptions_re, finditer, flag, is_match,
+                                  phrases_re, str_list, within_phrase)
 
 
 def _has_capture_group(pattern: str) -> bool:
@@ -26,6 +26,7 @@ class Conditional:
         self.second_has_group = _has_capture_group(second)
         accepted = env.accepted if flag(rule, "vocab", True) else []
         self.exceptions = exceptions_re(rule, str_list(rule, "exceptions"), accepted)
+        self.phrases = phrases_re(str_list(rule, "exceptions"), accepted)
 
     def run(self, block, state) -> list[Alert]:
         text = block.text
@@ -41,9 +42,10 @@ class Conditional:
             s = m.group()
             if self.second_has_group and s in defined:
                 continue
-            if is_match(self.exceptions, s):
+            if is_match(self.exceptions, s) or within_phrase(self.phrases, text, m.start(), m.end()):
                 continue
-            alerts.append(Alert(m.start(), m.end(), s, format_message(self.rule.message, s)))
+            message, suggestions = alert_message(self.rule, s)
+            alerts.append(Alert(m.start(), m.end(), s, message, suggestions=suggestions))
         return alerts
 
 

@@ -18,11 +18,12 @@ class Consistency:
         either = rule.fields.get("either") or {}
         if not isinstance(either, dict):
             raise ConfigError(f"Vale rule {rule.name}: either must be a mapping", rule.path, None, "either")
-        template = make_regexp(env.word_template, flag(rule, "ignorecase"), not flag(rule, "nonword"), "", True)
         self.steps = []
         for i, (first, second) in enumerate(either.items()):
             body = f"(?P<c{i}a>{first})|(?P<c{i}b>{second})"
-            self.steps.append((i, compile_re(self.rule, template.replace("%s", body, 1), "either")))
+            pattern = make_regexp(env.word_template, flag(rule, "ignorecase"), not flag(rule, "nonword"), "", True,
+                                  body)
+            self.steps.append((i, compile_re(self.rule, pattern, "either")))
 
     def run(self, block, state) -> list[Alert]:
         seen = state.sequences.setdefault(self.rule.name, set())

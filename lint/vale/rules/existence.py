@@ -9,8 +9,8 @@ Vocab term). The message's ``%s`` is the matched text.
 
 from __future__ import annotations
 
-from lint.vale.rules.base import (Alert, compile_re, exceptions_re, finditer, flag, format_message, is_match,
-                                  make_regexp, str_list)
+from lint.vale.rules.base import (Alert, alert_message, compile_re, exceptions_re, finditer, flag, is_match,
+                                  make_regexp, phrases_re, str_list, within_phrase)
 
 
 class Existence:
@@ -20,10 +20,12 @@ class Existence:
         nonword = flag(rule, "nonword")
         vocab = flag(rule, "vocab", True)
         pattern = make_regexp(env.word_template, flag(rule, "ignorecase"), not nonword and bool(tokens),
-                              "".join(str_list(rule, "raw")), flag(rule, "append"))
-        self.pattern = compile_re(rule, pattern.replace("%s", "|".join(tokens), 1))
+                              "".join(str_list(rule, "raw")), flag(rule, "append"), "|".join(tokens))
+        self.pattern = compile_re(rule, pattern)
+        # Vocab terms are accepted *words*: they exempt word rules only (Vale #1058).
         accepted = env.accepted if vocab and not nonword else []
         self.exceptions = exceptions_re(rule, str_list(rule, "exceptions"), accepted)
+        self.phrases = phrases_re(str_list(rule, "exceptions"), accepted)
 
     def run(self, block, state) -> list[Alert]:
         alerts = []
@@ -32,9 +34,10 @@ class Existence:
             matched = m.group()
             if not matched and m.start() == m.end() == len(text):
                 continue
-            if is_match(self.exceptions, matched.strip()):
+            if is_match(self.exceptions, matched.strip()) or within_phrase(self.phrases, text, m.start(), m.end()):
                 continue
-            alerts.append(Alert(m.start(), m.end(), matched, format_message(self.rule.message, matched)))
+            message, suggestions = alert_message(self.rule, matched)
+            alerts.append(Alert(m.start(), m.end(), matched, message, suggestions=suggestions))
         return alerts
 
 

@@ -8,8 +8,8 @@ covers both; ``%s`` is the repeated token.
 
 from __future__ import annotations
 
-from lint.vale.rules.base import Alert, compile_re, exceptions_re, finditer, flag, format_message, is_match, number
-from lint.vale.rules.base import str_list
+from lint.vale.rules.base import (Alert, compile_re, exceptions_re, finditer, flag, format_message, is_match, number,
+                                  phrases_re, str_list, within_phrase)
 
 
 def _one_sentence(text: str) -> bool:
@@ -28,6 +28,7 @@ class Repetition:
         self.pattern = compile_re(rule, ("(?i)" if self.ignorecase else "") + "(" + "|".join(tokens) + ")")
         accepted = env.accepted if flag(rule, "vocab", True) else []
         self.exceptions = exceptions_re(rule, str_list(rule, "exceptions"), accepted)
+        self.phrases = phrases_re(str_list(rule, "exceptions"), accepted)
 
     def run(self, block, state) -> list[Alert]:
         alerts = []
@@ -42,7 +43,8 @@ class Repetition:
             if hit and count > self.max:
                 start, end = ploc[0], m.end()
                 span = text[start:end]
-                if _one_sentence(span) and not is_match(self.exceptions, span):
+                if _one_sentence(span) and not is_match(self.exceptions, span) \
+                        and not within_phrase(self.phrases, text, start, end):
                     alerts.append(Alert(start, end, span, format_message(self.rule.message, curr)))
                     count = 0
             ploc, prev = m.span(), curr

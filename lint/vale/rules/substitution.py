@@ -14,7 +14,7 @@ import regex
 
 from lint.errors import ConfigError
 from lint.vale.rules.base import (Alert, compile_re, exceptions_re, finditer, flag, format_message, is_match,
-                                  is_phrase, make_regexp, str_list, to_sentence)
+                                  is_phrase, make_regexp, phrases_re, str_list, to_sentence, within_phrase)
 
 
 def _has_capture_group(pattern: str) -> bool:
@@ -42,9 +42,12 @@ class Substitution:
                                   f"use '(?:' instead of '('", rule.path, None, "swap")
         self.replacements = ["" if swap[k] is None else str(swap[k]) for k in keys]
         self.ignorecase = flag(rule, "ignorecase")
-        pattern = make_regexp(env.word_template, self.ignorecase, not flag(rule, "nonword"), "", True)
-        self.pattern = compile_re(rule, pattern.replace("%s", "|".join(f"({k})" for k in keys), 1), "swap")
-        self.exceptions = exceptions_re(rule, str_list(rule, "exceptions"), env.accepted)
+        pattern = make_regexp(env.word_template, self.ignorecase, not flag(rule, "nonword"), "", True,
+                              "|".join(f"({k})" for k in keys))
+        self.pattern = compile_re(rule, pattern, "swap")
+        accepted = env.accepted if flag(rule, "vocab", True) else []
+        self.exceptions = exceptions_re(rule, str_list(rule, "exceptions"), accepted)
+        self.phrases = phrases_re(str_list(rule, "exceptions"), accepted)
         action = rule.fields.get("action") or {}
         self.replace_action = isinstance(action, dict) and action.get("name") == "replace" and not action.get("params")
         self.message = _convert_message(rule.message) if self.replace_action else rule.message
@@ -69,7 +72,8 @@ class Substitution:
                     continue
                 start, end = m.span(i)
                 observed = text[start:end].strip()
-                if self._same(expected, observed) or is_match(self.exceptions, observed):
+                if self._same(expected, observed) or is_match(self.exceptions, observed) \
+                        or within_phrase(self.phrases, text, start, end):
                     continue
                 options = expected.split("|")
                 shown = to_sentence(options, "or") if self.replace_action else expected
