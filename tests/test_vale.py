@@ -384,8 +384,9 @@ def test_skipped_rule_types_are_reported_once(tmp_path):
     ("bad extends", INI, {"House.Avoid": "extends: existance\nmessage: x\n"}, "'extends' must be one of"),
 ])
 def test_bad_vale_config_is_exit_2_naming_the_file(tmp_path, problem, ini, rules, expected):
-    make_project(tmp_path, rules, ini, {"a.md": "Simply.\n"})
+    make_project(tmp_path, rules, ini, {"a.md": "Simply. We met in order to talk.\n"})
     r = run_cli("check", "--vale-config", str(tmp_path / ".vale.ini"), str(tmp_path / "a.md"))
     assert r.code == 2
     assert expected in r.out
     assert (".vale.ini" in r.out) or ("Avoid.yml" in r.out)
+    assert "style.wordy" in r.out  # copydesk's own rules still ran on the draft

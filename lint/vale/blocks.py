@@ -37,7 +37,7 @@ TAG_TO_SCOPE = {"th": "text.table.header", "td": "text.table.cell", "caption": "
 SKIP_CLASSES = ["problematic", "pre", "code"]
 HEADING = re.compile(r"^h\d$")
 PUNCT = set(".?!,:;")
-_URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 
 
 @dataclass
@@ -226,8 +226,9 @@ def walk(markup: str, aligner: Aligner, ext: str, ignored_scopes: list[str], ski
 
 
 def _mask_urls(piece: Text) -> Text:
-    """Bare URLs in text (autolinked by Vale's Markdown converter) are masked like link targets."""
-    if "://" not in piece.text and "www." not in piece.text:
+    """Bare URLs in text are masked: Vale's Markdown converter autolinks them, and a link whose text is
+    its own target is masked. (``www.`` links keep their text: their target gains ``http://``.)"""
+    if "://" not in piece.text:
         return piece
     text = _URL.sub(lambda m: "*" * len(m.group()), piece.text)
     return Text(text, piece.offsets)

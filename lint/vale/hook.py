@@ -63,21 +63,34 @@ def ini_for(path: str, setting: str) -> Path | None:
 
 def vale_checks(config, explicit: str | None, path: str, select, ignore, severity: dict, context) -> list[Check]:
     """The Vale check for one draft, or nothing when Vale mode is off or no ``.vale.ini`` applies."""
-    setting = explicit or _section_setting(config)
-    if not setting:
-        return []
-    if "vale" in ignore:
-        return []
-    ini = ini_for(path, setting)
-    if ini is None:
-        context.notice("Vale mode is on but no .vale.ini was found (looked from the draft's folder upwards)")
-        return []
-    from lint.vale import linter_for
+    try:
+        setting = explicit or _section_setting(config)
+        if not setting or "vale" in ignore:
+            return []
+        ini = ini_for(path, setting)
+        if ini is None:
+            context.notice("Vale mode is on but no .vale.ini was found (looked from the draft's folder upwards)")
+            return []
+        from lint.vale import linter_for
 
-    linter, notices = linter_for(ini)
+        linter, notices = linter_for(ini)
+    except ConfigError as exc:
+        return [BrokenValeConfig(exc)]
     for n in notices:
         context.notice(n)
     return [ValeCheck(linter, select, ignore, severity)]
+
+
+class BrokenValeConfig(Check):
+    """Stands in for the Vale rules when their config cannot be read: the error is reported for the
+    draft (exit code 2) while copydesk's own checks still run on it."""
+
+    def __init__(self, error: ConfigError) -> None:
+        super().__init__(RULE)
+        self.error = error
+
+    def run(self, doc):
+        raise self.error
 
 
 def _wanted(rule_id: str, select, ignore) -> bool:
