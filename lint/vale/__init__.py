@@ -25,7 +25,7 @@ def linter_for(ini_path: str | Path):
     and the notices about rules that cannot run here."""
     from lint.vale.ini import load_vale_config
     from lint.vale.linter import ValeLinter
-    from lint.vale.rules import SUPPORTED, UNSUPPORTED, rule_type
+    from lint.vale.rules import SUPPORTED, UNSUPPORTED
     from lint.vale.rules.base import Env
     from lint.vale.styles import load_rules, read_vocab
 
@@ -38,14 +38,11 @@ def linter_for(ini_path: str | Path):
     rules = load_rules(cfg)
     accepted, _ = read_vocab(cfg) if cfg.vocab else ([], [])
     env = Env(word_template=cfg.word_template, accepted=accepted)
-    runners = {}
     skipped: dict[str, list[str]] = {}
     for name, rule in sorted(rules.items()):
-        if rule.extends in SUPPORTED:
-            runners[name] = rule_type(rule.extends).build(rule, env)
-        else:
+        if rule.extends not in SUPPORTED:
             skipped.setdefault(rule.extends, []).append(name)
-    linter = ValeLinter(cfg, rules, runners)
+    linter = ValeLinter(cfg, rules, env)
     notices = []
     for kind, names in sorted(skipped.items()):
         wanted = [n for n in names if _could_run(linter, n)]

@@ -45,7 +45,7 @@ class FileState:
     comments: dict = field(default_factory=dict)
     seen: set = field(default_factory=set)
     limits: dict = field(default_factory=dict)
-    summary: Text = field(default_factory=Text)
+    summary: list = field(default_factory=list)  # Text pieces of the summary scope, joined at the end
 
     def update_comments(self, body: str) -> None:
         if body == "vale off":
@@ -72,14 +72,23 @@ class FileState:
 class ValeLinter:
     """Runs the built rules of one ``.vale.ini`` over drafts."""
 
-    def __init__(self, config: ValeConfig, rules: dict, runners: dict) -> None:
+    def __init__(self, config: ValeConfig, rules: dict, env) -> None:
         self.config = config
         self.rules = rules  # name -> ValeRule
-        self.runners = runners  # name -> built rule (supported types only)
+        self.env = env
+        self._runners: dict = {}  # name -> built rule, compiled the first time a draft needs it
         bases = {s.split(".")[0].strip().lstrip("~") for r in rules.values() for s in r.scope}
         self.split_paragraphs = "paragraph" in bases
         self.split_sentences = "sentence" in bases
         self.errors: list[str] = []
+
+    def runner(self, name: str):
+        if name not in self._runners:
+            from lint.vale.rules import rule_type
+
+            rule = self.rules[name]
+            self._runners[name] = rule_type(rule.extends).build(rule, self.env)
+        return self._runners[name]
 
     def active_rules(self, path: str) -> list[str]:
         """The rules Vale would run on ``path`` (before in-draft comments)."""
@@ -103,7 +112,9 @@ class ValeLinter:
         return sorted(out)
 
     def lint(self, path: str, text: str) -> list[RawAlert]:
-        names = [n for n in self.active_rules(path) if n in self.runners]
+        from lint.vale.rules import SUPPORTED
+
+        names = [n for n in self.active_rules(path) if self.rules[n].extends in SUPPORTED]
         if not names:
             return []
         ext = os.path.splitext(path)[1]
@@ -130,7 +141,7 @@ class ValeLinter:
             else:
                 run.lint_scope(event.block, event.tag)
         state.reset_comments()
-        summary = state.summary
+        summary = Text("".join(t.text for t in state.summary), [o for t in state.summary for o in t.offsets])
         run.lint_block(Block(summary.text, summary, "summary" + ext, "summary" + ext))
         run.lint_block(Block(text, Text(text, list(range(len(text)))), "raw" + ext, "raw" + ext))
         return alerts
@@ -139,6 +150,15 @@ class ValeLinter:
 class _Run:
     def __init__(self, linter: ValeLinter, names: list[str], state: FileState, alerts: list, ext: str) -> None:
         self.linter, self.names, self.state, self.alerts, self.ext = linter, names, state, alerts, ext
+        self._in_scope: dict[tuple[str, str], list[str]] = {}
+
+    def rules_for(self, scope: str, parent: str) -> list[str]:
+        """The file's rules whose scope admits a block (a handful of distinct scopes per file)."""
+        key = (scope, parent)
+        if key not in self._in_scope:
+            rules = self.linter.rules
+            self._in_scope[key] = [n for n in self.names if scope_matches(rules[n].scope, scope, parent)]
+        return self._in_scope[key]
 
     def lint_scope(self, block: Block, history: str) -> None:
         scope = scope_of(history)
@@ -155,7 +175,7 @@ class _Run:
         self.lint_prose(text)
 
     def _summarise(self, text: Text) -> None:
-        self.state.summary = self.state.summary + text + Text("\n\n", [-1, -1])
+        self.state.summary += [text, Text("\n\n", [-1, -1])]
 
     def lint_prose(self, text: Text) -> None:
         ext = self.ext
@@ -184,12 +204,12 @@ class _Run:
 
     def lint_block(self, block: Block) -> None:
         linter, state = self.linter, self.state
-        for name in self.names:
+        for name in self.rules_for(block.scope, block.parent):
             rule = linter.rules[name]
-            if state.disabled(name) or not scope_matches(rule.scope, block.scope, block.parent):
+            if state.comments and state.disabled(name):
                 continue
             try:
-                found = linter.runners[name].run(block, state)
+                found = linter.runner(name).run(block, state)
             except TimeoutError:
                 linter.errors.append(f"Vale rule {name} took too long on this file and was stopped")
                 continue

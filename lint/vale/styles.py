@@ -65,7 +65,7 @@ def parse_rule(name: str, path: str, data, levels: dict[str, str]) -> ValeRule:
 
 def _load_file(name: str, path: Path, levels: dict[str, str]) -> ValeRule:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        data = yaml.load(path.read_text(encoding="utf-8-sig"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except OSError as exc:
         raise ConfigError(f"cannot read Vale rule: {exc.strerror or exc}", str(path)) from None
     except yaml.YAMLError as exc:

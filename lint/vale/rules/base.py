@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
@@ -118,6 +119,40 @@ def alert_message(rule, match: str) -> tuple[str, list[str]]:
         repl = match if not fixed else fixed[0] if len(fixed) == 1 else to_sentence(fixed, "or")
         return format_message(rule.message, match, repl), [f for f in fixed if f != match]
     return format_message(rule.message, match), []
+
+
+_LITERAL = re.compile(r"[\w \t'’\-]+")
+_WORDS = regex.compile(r"\w+")
+
+
+@lru_cache(maxsize=64)
+def _word_set(text: str, fold: bool) -> frozenset:
+    return frozenset(_WORDS.findall(text.casefold() if fold else text))
+
+
+class Prefilter:
+    """Vale's ``MightMatch`` for word rules made of plain phrases: each token needs its longest word
+    as a whole word of the block (``\\b(?:…)\\b`` guarantees it), so a block whose words include none
+    of the tokens' key words cannot match and the regular expression is not run."""
+
+    def __init__(self, keywords: set[str], fold: bool) -> None:
+        self.keywords = frozenset(keywords)
+        self.fold = fold
+
+    @classmethod
+    def of(cls, tokens: list[str], ignorecase: bool, word_rule: bool) -> "Prefilter | None":
+        if not word_rule or not tokens:
+            return None
+        keys = set()
+        for t in tokens:
+            pieces = _WORDS.findall(t.casefold() if ignorecase else t)
+            if not _LITERAL.fullmatch(t) or not pieces:
+                return None
+            keys.add(max(pieces, key=len))
+        return cls(keys, ignorecase)
+
+    def might_match(self, text: str) -> bool:
+        return not self.keywords.isdisjoint(_word_set(text, self.fold))
 
 
 def is_match(pattern, text: str) -> bool:

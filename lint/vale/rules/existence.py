@@ -9,7 +9,7 @@ Vocab term). The message's ``%s`` is the matched text.
 
 from __future__ import annotations
 
-from lint.vale.rules.base import (Alert, alert_message, compile_re, exceptions_re, finditer, flag, is_match,
+from lint.vale.rules.base import (Alert, Prefilter, alert_message, compile_re, exceptions_re, finditer, flag, is_match,
                                   make_regexp, phrases_re, str_list, within_phrase)
 
 
@@ -22,6 +22,9 @@ class Existence:
         pattern = make_regexp(env.word_template, flag(rule, "ignorecase"), not nonword and bool(tokens),
                               "".join(str_list(rule, "raw")), flag(rule, "append"), "|".join(tokens))
         self.pattern = compile_re(rule, pattern)
+        raw = "".join(str_list(rule, "raw"))
+        word_rule = not nonword and not env.word_template and not raw
+        self.prefilter = Prefilter.of(tokens, flag(rule, "ignorecase"), word_rule)
         # Vocab terms are accepted *words*: they exempt word rules only (Vale #1058).
         accepted = env.accepted if vocab and not nonword else []
         self.exceptions = exceptions_re(rule, str_list(rule, "exceptions"), accepted)
@@ -30,6 +33,8 @@ class Existence:
     def run(self, block, state) -> list[Alert]:
         alerts = []
         text = block.text
+        if self.prefilter is not None and not self.prefilter.might_match(text):
+            return alerts
         for m in finditer(self.pattern, text):
             matched = m.group()
             if not matched and m.start() == m.end() == len(text):

@@ -13,7 +13,7 @@ from __future__ import annotations
 import regex
 
 from lint.errors import ConfigError
-from lint.vale.rules.base import (Alert, compile_re, exceptions_re, finditer, flag, format_message, is_match,
+from lint.vale.rules.base import (Alert, Prefilter, compile_re, exceptions_re, finditer, flag, format_message, is_match,
                                   is_phrase, make_regexp, phrases_re, str_list, to_sentence, within_phrase)
 
 
@@ -45,6 +45,7 @@ class Substitution:
         pattern = make_regexp(env.word_template, self.ignorecase, not flag(rule, "nonword"), "", True,
                               "|".join(f"({k})" for k in keys))
         self.pattern = compile_re(rule, pattern, "swap")
+        self.prefilter = Prefilter.of(keys, self.ignorecase, not flag(rule, "nonword") and not env.word_template)
         accepted = env.accepted if flag(rule, "vocab", True) else []
         self.exceptions = exceptions_re(rule, str_list(rule, "exceptions"), accepted)
         self.phrases = phrases_re(str_list(rule, "exceptions"), accepted)
@@ -64,7 +65,7 @@ class Substitution:
     def run(self, block, state) -> list[Alert]:
         alerts = []
         text = block.text
-        if not self.replacements:
+        if not self.replacements or (self.prefilter is not None and not self.prefilter.might_match(text)):
             return alerts
         for m in finditer(self.pattern, text):
             for i, expected in enumerate(self.replacements, start=1):
