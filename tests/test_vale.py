@@ -390,3 +390,85 @@ def test_bad_vale_config_is_exit_2_naming_the_file(tmp_path, problem, ini, rules
     assert expected in r.out
     assert (".vale.ini" in r.out) or ("Avoid.yml" in r.out)
     assert "style.wordy" in r.out  # copydesk's own rules still ran on the draft
+
+
+def test_negated_and_inline_scopes(tmp_path):
+    rules = {
+        "House.NotQuote": """\
+            extends: existence
+            message: "'%s' outside quotes and headings."
+            scope:
+              - ~blockquote & ~heading
+            tokens:
+              - TODO
+            """,
+        "House.LinkText": """\
+            extends: existence
+            message: "Link text '%s'."
+            ignorecase: true
+            scope: link
+            tokens:
+              - here
+            """,
+        "House.InCode": """\
+            extends: existence
+            message: "Code '%s'."
+            scope: code
+            tokens:
+              - XXX
+            """,
+    }
+    make_project(tmp_path, rules, INI, {"a.md": """\
+        # TODO heading
+
+        > TODO quoted
+
+        TODO plain, see [here](https://example.com/here) and `XXX`. Here XXX is prose.
+        """})
+    assert vale_lines(tmp_path) == [
+        "a.md:5:1:House.NotQuote:'TODO' outside quotes and headings.",
+        "a.md:5:18:House.LinkText:Link text 'here'.",
+        "a.md:5:55:House.InCode:Code 'XXX'.",
+    ]
+
+
+def test_ini_dialect(tmp_path):
+    from lint.vale.ini import load_vale_config
+
+    ini = tmp_path / ".vale.ini"
+    ini.write_text(textwrap.dedent('''\
+        # comment
+        StylesPath = "styles"   ; inline comment
+        MinAlertLevel = error
+
+        [*]
+        BasedOnStyles = Vale, House
+        House.Avoid = NO
+
+        [*.{md,txt}]
+        BasedOnStyles = Other
+        BlockIgnores = """(?s)(<svg.*?</svg>)"""
+        TokenIgnores = (\\$\\w+\\$)
+        TokenIgnores = (:\\w+:)
+        '''), encoding="utf-8")
+    cfg = load_vale_config(ini)
+    assert cfg.styles_path == [tmp_path / "styles"]
+    assert cfg.min_alert_level == "error"
+    assert cfg.global_styles == ["Vale", "House"] and cfg.global_checks == {"House.Avoid": False}
+    styles, checks, blocks, tokens = cfg.settings_for("docs/a.txt")
+    assert styles == ["Other"] and blocks == ["(?s)(<svg.*?</svg>)"] and tokens == [r"(\$\w+\$)", r"(:\w+:)"]
+    assert cfg.settings_for("a.html")[0] == ["Vale", "House"]
+
+
+@pytest.mark.parametrize("pattern, path, matches", [
+    ("*.md", "docs/deep/a.md", True),
+    ("*.{md,txt}", "a.txt", True),
+    ("*.{md,txt}", "a.html", False),
+    ("docs/**/*.md", "docs/x/y.md", True),
+    ("docs/*.md", "blog/a.md", False),
+    ("[!_]*.md", "_draft.md", False),
+])
+def test_section_globs(pattern, path, matches):
+    from lint.vale.glob import glob_match
+
+    assert glob_match(pattern, path) is matches

@@ -127,17 +127,14 @@ def find_vale_config(start: Path) -> Path | None:
     return None
 
 
-def _unquote(value: str) -> str:
-    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'`":
-        return value[1:-1]
-    return value
-
-
-def _strip_comment(value: str) -> str:
-    if value[:1] in "\"'`":
-        return value
-    m = re.search(r"\s[#;]", value)
-    return value[: m.start()] if m else value
+def _value(raw: str) -> str:
+    """A value as go-ini reads it: the text inside quotes, or up to an inline `` #``/`` ;`` comment."""
+    if raw[:1] in "\"'`":
+        end = raw.find(raw[0], 1)
+        if end > 0:
+            return raw[1:end]
+    m = re.search(r"\s[#;]", raw)
+    return (raw[: m.start()] if m else raw).strip()
 
 
 def read_ini(path: str) -> list[tuple[str | None, str, str, int]]:
@@ -172,7 +169,7 @@ def read_ini(path: str) -> list[tuple[str | None, str, str, int]]:
                 i += 1
             value = body.split('"""', 1)[0]
         else:
-            value = _unquote(_strip_comment(value).strip())
+            value = _value(value)
         out.append((section, key, value, line_no))
     return out
 
