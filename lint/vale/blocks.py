@@ -79,10 +79,11 @@ class Block:
 
 @dataclass
 class Event:
-    kind: str  # "block" | "comment" | "tag"
+    kind: str  # "block" | "comment"
     block: Block | None = None
     comment: str = ""
-    tag: str = ""
+    #: For a structural block (no scope yet): the tags opened since the previous block, comma-separated.
+    history: str = ""
 
 
 class Aligner:
@@ -214,7 +215,7 @@ def walk(markup: str, aligner: Aligner, ext: str, ignored_scopes: list[str], ski
                 buf = buf + piece
         if kind == "end" and tag not in INLINE_TAGS and not in_block:
             if buf.text.strip():
-                yield Event("block", Block(buf.text, buf, "", ""), tag=",".join(history))
+                yield Event("block", Block(buf.text, buf, "", ""), history=",".join(history))
             buf, history = Text(), []
         attr = (attrs.get("href", "") or "") if kind in ("start", "selfclose") else ""
         parent_class = cls
@@ -222,7 +223,7 @@ def walk(markup: str, aligner: Aligner, ext: str, ignored_scopes: list[str], ski
             alt = aligner.align(attrs["alt"])
             yield Event("block", Block(alt.text, alt, "text.attr.alt", "text.attr.alt"))
     if buf.text.strip():
-        yield Event("block", Block(buf.text, buf, "", ""), tag=",".join(history))
+        yield Event("block", Block(buf.text, buf, "", ""), history=",".join(history))
 
 
 def _mask_urls(piece: Text) -> Text:

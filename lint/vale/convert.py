@@ -22,9 +22,8 @@ def markup_of(ext: str) -> str:
 @lru_cache(maxsize=1)
 def _markdown():
     from markdown_it import MarkdownIt
-    from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough").use(front_matter_plugin)
+    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
 
 
 def apply_ignores(text: str, block_ignores: list[str], token_ignores: list[str], fmt: str) -> str:
@@ -40,6 +39,26 @@ def apply_ignores(text: str, block_ignores: list[str], token_ignores: list[str],
                 raise ConfigError(f"malformed BlockIgnores/TokenIgnores pattern {p!r}: {exc}") from None
             text = compiled.sub(lambda m: wrap.format(m.group(1) if m.re.groups else m.group()), text)
     return text
+
+
+def prepare(text: str, fmt: str, path: str, block_ignores: list[str], token_ignores: list[str]):
+    """(the text to find converted prose in, the HTML to walk, the offset where prose may start).
+
+    Front matter is not prose (Vale skips it too): it is blanked before conversion. Code fence info
+    strings are masked so that a word in ```json is never found there.
+    """
+    source, start = text, 0
+    if fmt == "markdown":
+        source = mask_info_strings(text)
+        fm = FRONT_MATTER.match(source)
+        if fm:
+            start = fm.end()
+    converted = source
+    if start:
+        converted = "".join(c if c in "\r\n" else " " for c in source[:start]) + source[start:]
+    if block_ignores or token_ignores:
+        converted = apply_ignores(converted, block_ignores, token_ignores, fmt)
+    return source, to_html(converted, fmt, path), start
 
 
 def to_html(text: str, fmt: str, path: str) -> str:

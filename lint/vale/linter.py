@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from lint.vale.blocks import Aligner, Block, Text, scope_of, walk
-from lint.vale.convert import FRONT_MATTER, apply_ignores, markup_of, mask_info_strings, to_html
+from lint.vale.convert import markup_of, prepare
 from lint.vale.ini import LEVELS, ValeConfig
 from lint.vale.rules.base import whitespace_to_space
 from lint.vale.scope import scope_matches
@@ -125,21 +125,17 @@ class ValeLinter:
         if fmt == "text":
             run.lint_block(Block(text, Text(text, list(range(len(text)))), "text" + ext, "text" + ext))
             return alerts
-        _, _, block_ignores, token_ignores = self.config.settings_for(path)
-        source = mask_info_strings(text) if fmt == "markdown" else text
-        converted = apply_ignores(source, block_ignores, token_ignores, fmt) if (block_ignores or token_ignores) \
-            else source
-        markup = to_html(converted, fmt, path)
-        fm = FRONT_MATTER.match(text) if fmt == "markdown" else None
-        aligner = Aligner(source, fm.end() if fm else 0)
         cfg = self.config
+        _, _, block_ignores, token_ignores = cfg.settings_for(path)
+        source, markup, start = prepare(text, fmt, path, block_ignores, token_ignores)
+        aligner = Aligner(source, start)
         for event in walk(markup, aligner, ext, cfg.ignored_scopes, cfg.skipped_scopes, cfg.ignored_classes):
             if event.kind == "comment":
                 state.update_comments(event.comment)
             elif event.block.scope:
                 run.lint_block(event.block)
             else:
-                run.lint_scope(event.block, event.tag)
+                run.lint_scope(event.block, event.history)
         state.reset_comments()
         summary = Text("".join(t.text for t in state.summary), [o for t in state.summary for o in t.offsets])
         run.lint_block(Block(summary.text, summary, "summary" + ext, "summary" + ext))
