@@ -24,7 +24,6 @@ the file offset of every character it keeps, so an alert's position is exact.
 
 from __future__ import annotations
 
-import html as htmllib
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -175,15 +174,16 @@ def walk(markup: str, aligner: Aligner, ext: str, ignored_scopes: list[str], ski
         tag = data if kind in ("start", "end", "selfclose") else ""
         cls = attrs.get("class", "") if kind in ("start", "selfclose") else ""
         block_skip = _classes_skip(cls, skip_classes) and tag not in INLINE_TAGS
-        if kind == "start" and not in_block and (tag in skipped_scopes or block_skip):
-            in_block, skipped_tag, skipped_depth = True, tag, 1
-        elif in_block and tag == skipped_tag and kind in ("start", "end"):
-            skipped_depth += 1 if kind == "start" else -1
-            if skipped_depth == 0:
-                in_block = False
-        elif in_block:
-            if kind == "text":
-                aligner.align(htmllib.unescape(data).strip())
+        if kind == "start" and (tag in skipped_scopes or block_skip):
+            # A skipped element (code block, script, an ignored class): its text is not prose.
+            if not in_block or tag == skipped_tag:
+                skipped_depth = skipped_depth + 1 if in_block else 1
+            in_block, skipped_tag = True, tag if not in_block else skipped_tag
+        elif in_block and kind == "end" and tag == skipped_tag:
+            skipped_depth -= 1
+            in_block = skipped_depth > 0
+        elif in_block and kind == "end" and tag in skipped_scopes:
+            in_block = False  # Vale leaves a skipped element at any skipped tag's end
         elif kind == "start":
             if tag in ("em", "b") and history and history[-1] == "code":
                 tag = "code"
@@ -199,10 +199,11 @@ def walk(markup: str, aligner: Aligner, ext: str, ignored_scopes: list[str], ski
             txt = data.strip()
             piece = aligner.align(txt)
             if active in TAG_TO_SCOPE and active in INLINE_TAGS and txt:
+                # strong/emphasis/link/code text is also linted on its own (inside code blocks too).
                 scope = TAG_TO_SCOPE[active]
                 yield Event("block", Block(txt, piece, scope + ext, _context_scope(history, scope, ext)))
                 active = ""
-            if txt:
+            if txt and not in_block:
                 starter = txt[0] in PUNCT and not skip
                 masked = skip or _classes_skip(parent_class, skip_classes) or attr == txt
                 if masked:
