@@ -429,11 +429,13 @@ def test_negated_and_inline_scopes(tmp_path):
         TODO and XXX in a code block
         ```
         """})
-    # As in Vale, code-scoped rules also read code blocks; text-scoped rules never do.
+    # As in Vale, code-scoped rules also read code blocks, and so does a scope made only of
+    # negations (it admits every block that is not excluded); text-scoped rules never do.
     assert vale_lines(tmp_path) == [
         "a.md:5:1:House.NotQuote:'TODO' outside quotes and headings.",
         "a.md:5:18:House.LinkText:Link text 'here'.",
         "a.md:5:55:House.InCode:Code 'XXX'.",
+        "a.md:8:1:House.NotQuote:'TODO' outside quotes and headings.",
         "a.md:8:10:House.InCode:Code 'XXX'.",
     ]
 
