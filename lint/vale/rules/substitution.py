@@ -5,7 +5,8 @@ alternation is greedy); the group that matched picks the replacement. A match
 that already equals its replacement is not reported. The message gets the
 replacement then the matched text (``Use '%s' instead of '%s'.``); with
 ``action: {name: replace}`` and no params, a replacement ``a|b`` reads as
-``'a' or 'b'``.
+``'a' or 'b'`` and a match equal to any option is fine. A key's own groups
+fill ``$1``… in its replacement (``(\\w+)ise: $1ize``).
 """
 
 from __future__ import annotations
@@ -17,9 +18,14 @@ from lint.vale.rules.base import (Alert, Prefilter, compile_re, exceptions_re, f
                                   is_phrase, make_regexp, phrases_re, str_list, to_sentence, within_phrase)
 
 
-def _has_capture_group(pattern: str) -> bool:
-    opens = pattern.count("(")
-    return opens != pattern.count("(?") and opens != pattern.count(r"\(")
+_CAPTURE = regex.compile(r"(?<!\\)\((?!\?)")
+_INDEX = regex.compile(r"\$\d+")
+_PIPE = regex.compile(r"(?<!\\)\|")
+
+
+def _options(expected: str) -> list[str]:
+    """``a|b`` → ['a', 'b'] (an escaped ``\\|`` is a literal pipe)."""
+    return [o.replace("\\|", "|") for o in _PIPE.split(expected) if o]
 
 
 def _convert_message(message: str) -> str:
@@ -36,14 +42,12 @@ class Substitution:
         if not isinstance(swap, dict):
             raise ConfigError(f"Vale rule {rule.name}: swap must be a mapping", rule.path, None, "swap")
         keys = sorted((str(k) for k in swap), key=len, reverse=True)
-        for key in keys:
-            if _has_capture_group(key):
-                raise ConfigError(f"Vale rule {rule.name}: capture group not supported in swap key {key!r}; "
-                                  f"use '(?:' instead of '('", rule.path, None, "swap")
+        self.keys = keys
         self.replacements = ["" if swap[k] is None else str(swap[k]) for k in keys]
         self.ignorecase = flag(rule, "ignorecase")
-        pattern = make_regexp(env.word_template, self.ignorecase, not flag(rule, "nonword"), "", True,
-                              "|".join(f"({k})" for k in keys))
+        # Each key is one group of the alternation, so a key's own groups become non-capturing.
+        groups = "|".join(f"({_CAPTURE.sub('(?:', k)})" for k in keys)
+        pattern = make_regexp(env.word_template, self.ignorecase, not flag(rule, "nonword"), "", True, groups)
         self.pattern = compile_re(rule, pattern, "swap")
         self.prefilter = Prefilter.of(keys, self.ignorecase, not flag(rule, "nonword") and not env.word_template)
         accepted = env.accepted if flag(rule, "vocab", True) else []
@@ -54,13 +58,26 @@ class Substitution:
         self.message = _convert_message(rule.message) if self.replace_action else rule.message
 
     def _same(self, expected: str, observed: str) -> bool:
+        """Whether ``observed`` already is what the rule asks for (no alert then)."""
+        if self.replace_action:
+            return observed in _options(expected)
         if is_phrase(expected):
             return expected == observed
         try:
-            p = regex.compile(("(?i)" if self.ignorecase else "") + "^(?:" + expected + ")$", regex.V0)
+            return regex.compile("^(?:" + expected + ")$", regex.V0).search(observed) is not None
         except (regex.error, ValueError):
             return expected == observed
-        return p.search(observed) is not None
+
+    def _expected(self, index: int, observed: str) -> str:
+        """The replacement, with ``$1``… filled from the key's own groups."""
+        expected = self.replacements[index]
+        if not _INDEX.search(expected):
+            return expected
+        try:
+            key = regex.compile(("(?i)" if self.ignorecase else "") + self.keys[index], regex.V0)
+            return key.sub(_INDEX.sub(lambda m: "\\" + m.group()[1:], expected), observed)
+        except (regex.error, IndexError):
+            return expected
 
     def run(self, block, state) -> list[Alert]:
         alerts = []
@@ -68,18 +85,19 @@ class Substitution:
         if not self.replacements or (self.prefilter is not None and not self.prefilter.might_match(text)):
             return alerts
         for m in finditer(self.pattern, text):
-            for i, expected in enumerate(self.replacements, start=1):
-                if m.start(i) < 0:
-                    continue
-                start, end = m.span(i)
-                observed = text[start:end].strip()
-                if self._same(expected, observed) or is_match(self.exceptions, observed) \
-                        or within_phrase(self.phrases, text, start, end):
-                    continue
-                options = expected.split("|")
-                shown = to_sentence(options, "or") if self.replace_action else expected
-                alerts.append(Alert(start, end, text[start:end], format_message(self.message, shown, observed),
-                                    suggestions=options))
+            i = next((g for g in range(1, len(self.replacements) + 1) if m.start(g) >= 0), None)
+            if i is None:
+                continue
+            start, end = m.span(i)
+            observed = text[start:end]
+            expected = self._expected(i - 1, observed)
+            if self._same(expected, observed) or is_match(self.exceptions, observed) \
+                    or within_phrase(self.phrases, text, start, end):
+                continue
+            options = _options(expected)
+            shown = to_sentence(options, "or") if self.replace_action else expected
+            alerts.append(Alert(start, end, observed, format_message(self.message, shown, observed),
+                                suggestions=options))
         return alerts
 
 
