@@ -31,10 +31,6 @@ def _section_setting(config) -> str | None:
     section = config.section("vale")
     if not section and "vale" not in config.sections:
         return None
-    if section is True:
-        return "auto"
-    if not isinstance(section, dict):
-        raise ConfigError("the vale section must be a mapping, e.g. vale: {config: .vale.ini}", config.path)
     for key in section:
         if key not in SECTION_KEYS:
             line = section.line_of(key) if hasattr(section, "line_of") else None
@@ -53,7 +49,7 @@ def ini_for(path: str, setting: str) -> Path | None:
     if setting != "auto":
         p = Path(setting)
         if not p.is_file():
-            raise ConfigError(f"Vale config not found: {setting}")
+            raise ConfigError("Vale config not found (no such file)", setting)
         return p
     from lint.vale.ini import find_vale_config
 
