@@ -78,7 +78,7 @@ class Block:
 
 @dataclass
 class Event:
-    kind: str  # "block" | "comment"
+    kind: str  # "block" | "comment" | "skipped"
     block: Block | None = None
     comment: str = ""
     #: For a structural block (no scope yet): the tags opened since the previous block, comma-separated.
@@ -179,6 +179,7 @@ def walk(markup: str, aligner: Aligner, ext: str, ignored_scopes: list[str], ski
             if not in_block or tag == skipped_tag:
                 skipped_depth = skipped_depth + 1 if in_block else 1
             in_block, skipped_tag = True, tag if not in_block else skipped_tag
+            yield Event("skipped", history=tag)  # counted for metric rules (``pre``)
         elif in_block and kind == "end" and tag == skipped_tag:
             skipped_depth -= 1
             in_block = skipped_depth > 0

@@ -132,6 +132,8 @@ class ValeLinter:
         for event in walk(markup, aligner, ext, cfg.ignored_scopes, cfg.skipped_scopes, cfg.ignored_classes):
             if event.kind == "comment":
                 state.update_comments(event.comment)
+            elif event.kind == "skipped":
+                state.tag_counts[event.history] = state.tag_counts.get(event.history, 0) + 1
             elif event.block.scope:
                 run.lint_block(event.block)
             else:

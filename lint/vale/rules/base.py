@@ -117,7 +117,7 @@ def alert_message(rule, match: str) -> tuple[str, list[str]]:
     fixed = fixes(action, match)
     if isinstance(action, dict) and action.get("name"):
         repl = match if not fixed else fixed[0] if len(fixed) == 1 else to_sentence(fixed, "or")
-        return format_message(rule.message, match, repl), [f for f in fixed if f != match]
+        return format_message(rule.message, match, repl), [f for f in fixed if f and f != match]
     return format_message(rule.message, match), []
 
 
