@@ -35,9 +35,22 @@ class Env:
     accepted: list[str] = field(default_factory=list)
 
 
+_QUOTED = re.compile(r"\\Q(.*?)(?:\\E|$)", re.S)
+_HEX = re.compile(r"\\x\{([0-9A-Fa-f]{1,6})\}")
+
+
+def go_syntax(pattern: str) -> str:
+    """RE2 spellings the ``regex`` module lacks: ``\\Q…\\E`` literals and ``\\x{263A}`` code points."""
+    if "\\Q" in pattern:
+        pattern = _QUOTED.sub(lambda m: regex.escape(m.group(1)), pattern)
+    if "\\x{" in pattern:
+        pattern = _HEX.sub(lambda m: "\\U%08x" % int(m.group(1), 16), pattern)
+    return pattern
+
+
 def compile_re(rule, pattern: str, key: str = "tokens"):
     try:
-        return regex.compile(pattern, regex.V0)
+        return regex.compile(go_syntax(pattern), regex.V0)
     except (regex.error, ValueError, OverflowError) as exc:
         raise ConfigError(f"Vale rule {rule.name}: malformed pattern: {exc}", rule.path, None, key) from None
 
