@@ -130,7 +130,9 @@ def alert_message(rule, match: str) -> tuple[str, list[str]]:
     fixed = fixes(action, match)
     if isinstance(action, dict) and action.get("name"):
         repl = match if not fixed else fixed[0] if len(fixed) == 1 else to_sentence(fixed, "or")
-        return format_message(rule.message, match, repl), [f for f in fixed if f and f != match]
+        # Only replacements are offered as suggestions; edits and removals read oddly out of context.
+        offered = [f for f in fixed if f and f != match] if action.get("name") == "replace" else []
+        return format_message(rule.message, match, repl), offered
     return format_message(rule.message, match), []
 
 
