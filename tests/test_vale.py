@@ -480,3 +480,23 @@ def test_section_globs(pattern, path, matches):
     from lint.vale.glob import glob_match
 
     assert glob_match(pattern, path) is matches
+
+
+def test_limit_caps_alerts_per_file_and_duplicates_across_scopes_are_reported_once(tmp_path):
+    rules = {
+        "House.Once": AVOID.replace("Avoid '%s'.", "Once '%s'.") + "limit: 1\n",
+        "House.Both": """\
+            extends: existence
+            message: "Both '%s'."
+            scope:
+              - sentence
+              - paragraph
+            tokens:
+              - simply
+            """,
+    }
+    make_project(tmp_path, rules, INI, {"a.md": "We simply go. Simply so.\n\nAnd obviously.\n"})
+    assert vale_lines(tmp_path) == [
+        "a.md:1:4:House.Both:Both 'simply'.",
+        "a.md:1:4:House.Once:Once 'simply'.",
+    ]
