@@ -96,9 +96,22 @@ class Aligner:
         if not text:
             return Text()
         pos = self.source.find(text, self.cursor)
-        if pos >= 0 and pos - self.cursor < 4096:
-            self.cursor = pos + len(text)
-            return Text(text, list(range(pos, pos + len(text))))
+        # Near the cursor, or long enough not to be found by chance further on (past a long
+        # reference-definition list, say), an exact hit is the text's place.
+        if pos >= 0 and (pos - self.cursor < 4096 or len(text) >= 12):
+            return self._take(text, pos)
+        offsets = self._by_character(text)
+        if pos >= 0 and all(o < 0 for o in offsets):
+            return self._take(text, pos)
+        return Text(text, offsets)
+
+    def _take(self, text: str, pos: int) -> Text:
+        self.cursor = pos + len(text)
+        return Text(text, list(range(pos, pos + len(text))))
+
+    def _by_character(self, text: str) -> list[int]:
+        """Where the source spells the text differently (entities, escapes, container prefixes such
+        as ``> ``): each character is looked for a little ahead of the previous one."""
         offsets = []
         cur = self.cursor
         for ch in text:
@@ -110,7 +123,7 @@ class Aligner:
             if p >= 0:
                 cur = p + 1
         self.cursor = cur
-        return Text(text, offsets)
+        return offsets
 
 
 class _Tokens(HTMLParser):
