@@ -29,7 +29,7 @@ from pathlib import Path
 from lint.errors import ConfigError
 from lint.vale.glob import glob_match
 
-CONFIG_NAMES = (".vale.ini", "_vale.ini")
+CONFIG_NAMES = (".vale.ini", "_vale.ini", ".vale", "_vale")
 LEVELS = ("suggestion", "warning", "error")
 LIST_KEYS = {"BasedOnStyles", "IgnoredScopes", "SkippedScopes", "IgnoredClasses", "Vocab", "Packages"}
 SHADOW_KEYS = {"BlockIgnores", "TokenIgnores"}
@@ -116,7 +116,11 @@ class ValeConfig:
 
 
 def find_vale_config(start: Path) -> Path | None:
-    """The nearest ``.vale.ini`` (or ``_vale.ini``) in ``start`` or a folder above it, as Vale searches."""
+    """``$VALE_CONFIG_PATH`` if set, else the nearest ``.vale.ini`` (or ``_vale.ini``, or the older
+    ``.vale``/``_vale``) in ``start`` or a folder above it, as Vale searches."""
+    env = os.environ.get("VALE_CONFIG_PATH")
+    if env and Path(env).is_file():
+        return Path(env)
     folder = start if start.is_dir() else start.parent
     folder = folder.absolute()
     for candidate in (folder, *folder.parents):
