@@ -72,10 +72,13 @@ def run_scenario(scenario: Scenario) -> list[str]:
 
     out, err = io.StringIO(), io.StringIO()
     old = os.getcwd()
+    env = os.environ.pop("VALE_CONFIG_PATH", None)  # the fixture's own .vale.ini, as in Vale's test steps
     os.chdir(scenario.fixture)
     try:
         with redirect_stdout(out), redirect_stderr(err):
             main(["check", "--format", "vale-line", "--select", "vale", "--jobs", "1", "."])
     finally:
         os.chdir(old)
+        if env is not None:
+            os.environ["VALE_CONFIG_PATH"] = env
     return [line for line in out.getvalue().splitlines() if line.strip()]
