@@ -34,6 +34,8 @@ class Options:
     #: Reuse results of unchanged drafts (lint.cache); the CLI turns this on unless --no-cache.
     use_cache: bool = False
     cache_dir: str | None = None
+    #: A .vale.ini to run Vale styles from, or "auto" to find one as Vale does (see lint/vale/hook.py).
+    vale_config: str | None = None
 
 
 @dataclass
@@ -76,10 +78,8 @@ def _severity_for(rule_id: str, overrides: dict[str, str]) -> str | None:
     return best
 
 
-def effective_rules(config: Config, options: Options, path: str) -> list[Rule]:
-    """The rules that apply to ``path`` under ``config`` and the command-line options."""
-    from dataclasses import replace
-
+def selection_for(config: Config, options: Options, path: str):
+    """(select, ignore, severity overrides, rule options) for ``path``: config, per_file, command line."""
     select = options.select if options.select is not None else config.select
     ignore = [*config.ignore, *options.ignore]
     severity = dict(config.severity)
@@ -91,6 +91,14 @@ def effective_rules(config: Config, options: Options, path: str) -> list[Rule]:
         severity.update(override.get("severity", {}))
         for rid, params in override.get("options", {}).items():
             rule_options.setdefault(rid, {}).update(params)
+    return select, ignore, severity, rule_options
+
+
+def effective_rules(config: Config, options: Options, path: str) -> list[Rule]:
+    """The rules that apply to ``path`` under ``config`` and the command-line options."""
+    from dataclasses import replace
+
+    select, ignore, severity, rule_options = selection_for(config, options, path)
     out = []
     for rule in [*builtin_rules(), *config.rules]:
         if not selected(rule, select, ignore):
@@ -207,6 +215,15 @@ class Checker:
             self._result_caches[folder] = ResultCache(folder)
         return self._result_caches[folder]
 
+    def _vale_checks(self, config: Config, path: str, display: str, context: BuildContext) -> list[Check]:
+        if not self.options.vale_config and "vale" not in config.sections:
+            return []  # plain runs never import the Vale package
+        from lint.vale.hook import vale_checks
+
+        select, ignore, severity, _ = selection_for(config, self.options, display)
+        return vale_checks(config, self.options.vale_config, path if path != "-" else display, select, ignore,
+                           severity, context)
+
     def check_path(self, path: str, keep_text: bool = False) -> FileResult:
         display = self.options.stdin_filename if path == "-" and self.options.stdin_filename else path
         result = FileResult(display)
@@ -220,6 +237,10 @@ class Checker:
                 fmt = format_for(self.options.stdin_filename)
             rules = effective_rules(config, self.options, display)
             checks, context, fingerprint = self.cache.checks(config, rules)
+            vale = self._vale_checks(config, path, display, context)
+            if vale:
+                checks = checks + vale
+                fingerprint = None  # Vale styles live outside copydesk's rule set: not cached
         except SourceError as exc:
             result.errors.append(FileError(display, str(exc)))
             return result
@@ -228,7 +249,7 @@ class Checker:
             return result
         if keep_text:
             result.text = source.text
-        cache = self.result_cache(config)
+        cache = self.result_cache(config) if fingerprint is not None else None
         key = None
         if cache is not None:
             from lint.cache import result_key
@@ -264,7 +285,7 @@ def _work(args) -> FileResult:
 
 
 def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
-    files, missing = expand_paths(paths)
+    files, missing = expand_paths(paths, extra_suffixes=(".rst", ".rest") if options.vale_config else ())
     report = Report(errors=[FileError(p, m) for p, m in missing])
     jobs = max(1, options.jobs or 1)
     if jobs > 1 and len(files) >= 2 * jobs and "-" not in files:

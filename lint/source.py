@@ -19,6 +19,9 @@ FORMATS = {
     ".htm": "html",
 }
 
+#: Endings read only when asked for (Vale mode lints reStructuredText); copydesk's own checks see plain text.
+EXTRA_FORMATS = {".rst": "text", ".rest": "text"}
+
 #: Drafts larger than this are refused rather than read into memory.
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -35,7 +38,8 @@ class Source:
 
 
 def format_for(path: str, default: str = "markdown") -> str:
-    return FORMATS.get(os.path.splitext(path)[1].lower(), default)
+    ext = os.path.splitext(path)[1].lower()
+    return FORMATS.get(ext) or EXTRA_FORMATS.get(ext, default)
 
 
 def decode(data: bytes) -> str:
@@ -77,7 +81,7 @@ def read_source(path: str, stdin_format: str = "markdown") -> Source:
     return Source(path, decode(data), format_for(path))
 
 
-def expand_paths(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+def expand_paths(paths: list[str], extra_suffixes=()) -> tuple[list[str], list[tuple[str, str]]]:
     """Expand folders into the drafts below them (sorted), and report paths that do not exist.
 
     Returns the files to check and (path, message) errors. Symlinked folders are
@@ -91,7 +95,7 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
             continue
         p = Path(path)
         if p.is_dir():
-            files.extend(_walk(p, errors))
+            files.extend(_walk(p, errors, extra_suffixes))
         elif p.exists() or p.is_symlink():
             files.append(path)
         else:
@@ -102,7 +106,7 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".cache"}
 
 
-def _walk(root: Path, errors: list[tuple[str, str]]) -> list[str]:
+def _walk(root: Path, errors: list[tuple[str, str]], extra_suffixes=()) -> list[str]:
     found: list[str] = []
     seen: set[tuple[int, int]] = set()
 
@@ -126,7 +130,8 @@ def _walk(root: Path, errors: list[tuple[str, str]]) -> list[str]:
             if entry.is_dir():
                 if entry.name not in _SKIP_DIRS and not entry.name.startswith("."):
                     visit(Path(entry.path))
-            elif os.path.splitext(entry.name)[1].lower() in FORMATS:
+            elif os.path.splitext(entry.name)[1].lower() in FORMATS or \
+                    os.path.splitext(entry.name)[1].lower() in extra_suffixes:
                 found.append(entry.path)
 
     visit(root)

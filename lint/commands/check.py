@@ -37,6 +37,8 @@ def add_selection_arguments(p: argparse.ArgumentParser) -> None:
                    help="do not reuse or store results of unchanged drafts")
     p.add_argument("--cache-dir", default=None, metavar="DIR",
                    help="where cached results live (default: $XDG_CACHE_HOME/copydesk/results)")
+    p.add_argument("--vale-config", default=None, metavar="FILE",
+                   help="also run the Vale styles of this .vale.ini ('auto': the nearest one, as Vale finds it)")
 
 
 def register(sub) -> None:
@@ -77,9 +79,12 @@ def options_from(args):
     jobs = args.jobs if args.jobs is not None else (os.cpu_count() or 1)
     if jobs < 1:
         raise UsageError(f"--jobs must be 1 or more, not {jobs}")
+    vale = getattr(args, "vale_config", None)
+    if vale is None and getattr(args, "format", None) == "vale-line":
+        vale = "auto"  # Vale's output format implies Vale's rules, found the way Vale finds them
     return Options(select=args.select, ignore=args.ignore, as_of=args.as_of, config=args.config,
                    stdin_filename=args.stdin_filename, jobs=jobs, use_cache=not args.no_cache,
-                   cache_dir=args.cache_dir)
+                   cache_dir=args.cache_dir, vale_config=vale)
 
 
 def fail_level(args) -> str:

@@ -1,0 +1,260 @@
+"""A draft as Vale sees it: blocks of text with scopes, each character mapped back to the file.
+
+Vale converts a draft to HTML (Markdown with a CommonMark renderer, reST with
+docutils, HTML as is) and walks the HTML tokens:
+
+* a text token is trimmed; inline text after an inline tag gets one leading
+  space (unless it starts with punctuation), so ``a **b** c`` reads ``a b c``;
+* text in ``IgnoredScopes`` tags (``code``, ``tt``, ``kbd``) and link text that
+  is the link's own URL is replaced by ``*`` of the same length; text in
+  ``SkippedScopes`` tags (``pre``, ``script``, ``style``, ``figure``…) and in
+  elements with an ignored class is left out;
+* each non-inline end tag closes a block. Its scope comes from the tags opened
+  since the previous block: ``li`` → ``text.list``, ``blockquote`` →
+  ``text.blockquote``, ``th``/``td`` → ``text.table.header``/``cell``,
+  ``h1``… → ``text.heading.h1``…; anything else is prose, linted as
+  ``paragraph``, ``sentence`` and ``text`` blocks;
+* ``strong``, ``em``, ``a`` and ``code`` text is also linted on its own
+  (scopes ``strong``, ``emphasis``, ``link``, ``code``);
+* ``img`` ``alt`` text is linted as ``text.attr.alt``.
+
+Vale then finds each alert's text again in the file. copydesk instead carries
+the file offset of every character it keeps, so an alert's position is exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+INLINE_TAGS = {"b", "big", "i", "small", "abbr", "acronym", "cite", "dfn", "em", "kbd", "strong", "a", "br", "img",
+               "span", "sub", "sup", "code", "tt", "del"}
+TAG_TO_SCOPE = {"th": "text.table.header", "td": "text.table.cell", "caption": "text.table.caption",
+                "li": "text.list", "blockquote": "text.blockquote", "figcaption": "text.figure.caption",
+                "strong": "strong", "b": "strong", "a": "link", "em": "emphasis", "i": "emphasis", "code": "code"}
+SKIP_CLASSES = ["problematic", "pre", "code"]
+HEADING = re.compile(r"^h\d$")
+PUNCT = set(".?!,:;")
+_URL = re.compile(r"(?:https?|ftp)://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
+
+
+@dataclass
+class Text:
+    """A string and, per character, its offset in the file (-1 where it has none)."""
+
+    text: str = ""
+    offsets: list[int] = field(default_factory=list)
+
+    def __add__(self, other: "Text") -> "Text":
+        return Text(self.text + other.text, self.offsets + other.offsets)
+
+    def strip_left(self) -> "Text":
+        n = len(self.text) - len(self.text.lstrip(" "))
+        return Text(self.text[n:], self.offsets[n:])
+
+    def slice(self, start: int, end: int) -> "Text":
+        return Text(self.text[start:end], self.offsets[start:end])
+
+    def offset_at(self, i: int) -> int:
+        """File offset of character ``i``; an inserted character takes its nearest neighbour's."""
+        n = len(self.offsets)
+        for j in range(max(0, i), n):
+            if self.offsets[j] >= 0:
+                return self.offsets[j]
+        for j in range(min(i, n) - 1, -1, -1):
+            if self.offsets[j] >= 0:
+                return self.offsets[j] + 1
+        return -1
+
+
+@dataclass
+class Block:
+    text: str
+    offsets: Text
+    scope: str
+    parent: str
+
+
+@dataclass
+class Event:
+    kind: str  # "block" | "comment" | "skipped"
+    block: Block | None = None
+    comment: str = ""
+    #: For a structural block (no scope yet): the tags opened since the previous block, comma-separated.
+    history: str = ""
+
+
+class Aligner:
+    """Finds each piece of converted text again in the source, moving forward only."""
+
+    def __init__(self, source: str, start: int = 0) -> None:
+        self.source = source
+        self.cursor = start
+
+    def align(self, text: str) -> Text:
+        if not text:
+            return Text()
+        pos = self.source.find(text, self.cursor)
+        # Near the cursor, or long enough not to be found by chance further on (past a long
+        # reference-definition list, say), an exact hit is the text's place.
+        if pos >= 0 and (pos - self.cursor < 4096 or len(text) >= 12):
+            return self._take(text, pos)
+        offsets = self._by_character(text)
+        if pos >= 0 and all(o < 0 for o in offsets):
+            return self._take(text, pos)
+        return Text(text, offsets)
+
+    def _take(self, text: str, pos: int) -> Text:
+        self.cursor = pos + len(text)
+        return Text(text, list(range(pos, pos + len(text))))
+
+    def _by_character(self, text: str) -> list[int]:
+        """Where the source spells the text differently (entities, escapes, container prefixes such
+        as ``> ``): each character is looked for a little ahead of the previous one."""
+        offsets = []
+        cur = self.cursor
+        for ch in text:
+            if ch.isspace():
+                p = cur if cur < len(self.source) and self.source[cur].isspace() else -1
+            else:
+                p = self.source.find(ch, cur, cur + 200)
+            offsets.append(p)
+            if p >= 0:
+                cur = p + 1
+        self.cursor = cur
+        return offsets
+
+
+class _Tokens(HTMLParser):
+    """HTML tokens in order: ("start", tag, attrs), ("end", tag), ("text", data), ("comment", data)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tokens: list[tuple] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tokens.append(("start", tag, dict(attrs)))
+
+    def handle_startendtag(self, tag, attrs):
+        # Go's tokenizer calls ``<br />`` a self-closing token: neither a start nor an end tag.
+        self.tokens.append(("selfclose", tag, dict(attrs)))
+
+    def handle_endtag(self, tag):
+        self.tokens.append(("end", tag, {}))
+
+    def handle_data(self, data):
+        self.tokens.append(("text", data, {}))
+
+    def handle_comment(self, data):
+        self.tokens.append(("comment", data, {}))
+
+
+def html_tokens(markup: str) -> list[tuple]:
+    parser = _Tokens()
+    parser.feed(markup)
+    parser.close()
+    return parser.tokens
+
+
+def _classes_skip(value: str, skip: list[str]) -> bool:
+    return any(c in skip for c in value.split(" ") if c)
+
+
+def _context_scope(history: list[str], new: str, ext: str) -> str:
+    root = history[0] if history else ""
+    if root == "ul":
+        root = "li"
+    elif root == "p":
+        root = ""
+    scope = TAG_TO_SCOPE.get(root, "")
+    if not scope and HEADING.match(root):
+        scope = "text.heading." + root
+    return ".".join(s for s in (scope, new) if s) + ext
+
+
+def walk(markup: str, aligner: Aligner, ext: str, ignored_scopes: list[str], skipped_scopes: list[str],
+         ignored_classes: list[str]):
+    """Yield Events (blocks with their scope, comments) in document order, as Vale's HTML walker does."""
+    skip_classes = SKIP_CLASSES + list(ignored_classes)
+    buf = Text()
+    history: list[str] = []
+    active = ""
+    inline = skip = in_block = False
+    skipped_tag, skipped_depth = "", 0
+    attr = parent_class = ""
+    for kind, data, attrs in html_tokens(markup):
+        tag = data if kind in ("start", "end", "selfclose") else ""
+        cls = attrs.get("class", "") if kind in ("start", "selfclose") else ""
+        block_skip = _classes_skip(cls, skip_classes) and tag not in INLINE_TAGS
+        if kind == "start" and (tag in skipped_scopes or block_skip):
+            # A skipped element (code block, script, an ignored class): its text is not prose.
+            if not in_block or tag == skipped_tag:
+                skipped_depth = skipped_depth + 1 if in_block else 1
+            in_block, skipped_tag = True, tag if not in_block else skipped_tag
+            yield Event("skipped", history=tag)  # counted for metric rules (``pre``)
+        elif in_block and kind == "end" and tag == skipped_tag:
+            skipped_depth -= 1
+            in_block = skipped_depth > 0
+        elif in_block and kind == "end" and tag in skipped_scopes:
+            in_block = False  # Vale leaves a skipped element at any skipped tag's end
+        elif kind == "start":
+            if tag in ("em", "b") and history and history[-1] == "code":
+                tag = "code"
+            inline = tag in INLINE_TAGS
+            skip = tag in ignored_scopes
+            history.append(tag)
+            active = tag
+        elif kind == "end" and tag in INLINE_TAGS:
+            active = ""
+        elif kind == "comment":
+            yield Event("comment", comment=data.strip())
+        elif kind == "text":
+            txt = data.strip()
+            piece = aligner.align(txt)
+            if active in TAG_TO_SCOPE and active in INLINE_TAGS and txt:
+                # strong/emphasis/link/code text is also linted on its own (inside code blocks too).
+                scope = TAG_TO_SCOPE[active]
+                yield Event("block", Block(txt, piece, scope + ext, _context_scope(history, scope, ext)))
+                active = ""
+            if txt and not in_block:
+                starter = txt[0] in PUNCT and not skip
+                masked = skip or _classes_skip(parent_class, skip_classes) or attr == txt
+                if masked:
+                    piece = Text("".join("*" if c != "\n" else c for c in txt), piece.offsets)
+                    skip = False
+                else:
+                    piece = _mask_urls(piece)
+                if inline and not starter:
+                    piece = Text(" ", [-1]) + piece
+                buf = buf + piece
+        if kind == "end" and tag not in INLINE_TAGS and not in_block:
+            if buf.text.strip():
+                yield Event("block", Block(buf.text, buf, "", ""), history=",".join(history))
+            buf, history = Text(), []
+        attr = (attrs.get("href", "") or "") if kind in ("start", "selfclose") else ""
+        parent_class = cls
+        if tag == "img" and kind in ("start", "selfclose") and attrs.get("alt") and "alt" not in skipped_scopes:
+            alt = aligner.align(attrs["alt"])
+            yield Event("block", Block(alt.text, alt, "text.attr.alt", "text.attr.alt"))
+    if buf.text.strip():
+        yield Event("block", Block(buf.text, buf, "", ""), history=",".join(history))
+
+
+def _mask_urls(piece: Text) -> Text:
+    """Bare URLs in text are masked: Vale's Markdown converter autolinks them, and a link whose text is
+    its own target is masked. (``www.`` links keep their text: their target gains ``http://``.)"""
+    if "://" not in piece.text:
+        return piece
+    text = _URL.sub(lambda m: "*" * len(m.group()), piece.text)
+    return Text(text, piece.offsets)
+
+
+def scope_of(history: str) -> str | None:
+    """The structural scope for a block from its tag history, or None for prose."""
+    for tag in history.split(","):
+        if tag in TAG_TO_SCOPE and tag not in INLINE_TAGS:
+            return TAG_TO_SCOPE[tag]
+        if HEADING.match(tag):
+            return "text.heading." + tag
+    return None

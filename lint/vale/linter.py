@@ -1,0 +1,233 @@
+"""Linting one draft with Vale rules: blocks in, alerts out, at exact file offsets.
+
+This follows Vale's own linter: each block runs the rules whose scope and
+level let them run and that the file's section (or ``[*]``) switches on;
+``<!-- vale off -->``, ``<!-- vale on -->`` and ``<!-- vale Style.Rule = NO -->``
+change that as the walk passes them; prose blocks are also linted as
+paragraphs and sentences; at the end the ``summary`` and ``raw`` scopes run.
+An alert found twice (say, in a sentence and in its paragraph) is reported
+once, and a rule's ``limit`` caps how often it reports in one file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+
+from lint.vale.blocks import Aligner, Block, Text, scope_of, walk
+from lint.vale.convert import markup_of, prepare
+from lint.vale.ini import LEVELS, ValeConfig
+from lint.vale.rules.base import whitespace_to_space
+from lint.vale.scope import scope_matches
+
+_CONTROL = re.compile(r"^vale (\S+\.\S+) = (YES|NO)$")
+
+
+@dataclass
+class RawAlert:
+    rule: str
+    level: str
+    start: int
+    end: int
+    match: str
+    message: str
+    suggestions: list[str] = field(default_factory=list)
+    document_level: bool = False
+
+
+@dataclass
+class FileState:
+    """What rules remember within one file (Vale keeps it on its File object)."""
+
+    sequences: dict = field(default_factory=dict)
+    tag_counts: dict = field(default_factory=dict)
+    comments: dict = field(default_factory=dict)
+    seen: set = field(default_factory=set)
+    limits: dict = field(default_factory=dict)
+    summary: list = field(default_factory=list)  # Text pieces of the summary scope, joined at the end
+
+    def update_comments(self, body: str) -> None:
+        if body == "vale off":
+            self.comments["off"] = True
+        elif body == "vale on":
+            self.comments["off"] = False
+        else:
+            m = _CONTROL.match(body)
+            if m:
+                self.comments[m.group(1)] = m.group(2) == "NO"
+
+    def disabled(self, name: str) -> bool:
+        if not self.comments.get("off"):
+            if name in self.comments:
+                return self.comments[name]
+        return bool(self.comments.get("off"))
+
+    def reset_comments(self) -> None:
+        for k in self.comments:
+            if k != "off":
+                self.comments[k] = False
+
+
+class ValeLinter:
+    """Runs the built rules of one ``.vale.ini`` over drafts."""
+
+    def __init__(self, config: ValeConfig, rules: dict, env) -> None:
+        self.config = config
+        self.rules = rules  # name -> ValeRule
+        self.env = env
+        self._runners: dict = {}  # name -> built rule, compiled the first time a draft needs it
+        bases = {s.split(".")[0].strip().lstrip("~") for r in rules.values() for s in r.scope}
+        self.split_paragraphs = "paragraph" in bases
+        self.split_sentences = "sentence" in bases
+        self.errors: list[str] = []
+
+    def runner(self, name: str):
+        if name not in self._runners:
+            from lint.vale.rules import rule_type
+
+            rule = self.rules[name]
+            self._runners[name] = rule_type(rule.extends).build(rule, self.env)
+        return self._runners[name]
+
+    def active_rules(self, path: str) -> list[str]:
+        """The rules Vale would run on ``path`` (before in-draft comments)."""
+        cfg = self.config
+        if not cfg.applies_to(path):
+            return []
+        styles, checks, _, _ = cfg.settings_for(path)
+        minimum = LEVELS.index(cfg.min_alert_level)
+        out = []
+        for name, rule in self.rules.items():
+            if LEVELS.index(rule.level) < minimum:
+                continue
+            if name in checks:
+                on = checks[name]
+            elif name in cfg.global_checks:
+                on = cfg.global_checks[name]
+            else:
+                on = rule.style in styles
+            if on:
+                out.append(name)
+        return sorted(out)
+
+    def lint(self, path: str, text: str) -> list[RawAlert]:
+        from lint.vale.rules import SUPPORTED
+
+        names = [n for n in self.active_rules(path) if self.rules[n].extends in SUPPORTED]
+        if not names:
+            return []
+        ext = os.path.splitext(path)[1]
+        fmt = markup_of(ext)
+        state = FileState()
+        alerts: list[RawAlert] = []
+        run = _Run(self, names, state, alerts, ext)
+        if fmt == "text":
+            run.lint_block(Block(text, Text(text, list(range(len(text)))), "text" + ext, "text" + ext))
+            return alerts
+        cfg = self.config
+        _, _, block_ignores, token_ignores = cfg.settings_for(path)
+        source, markup, start = prepare(text, fmt, path, block_ignores, token_ignores)
+        aligner = Aligner(source, start)
+        for event in walk(markup, aligner, ext, cfg.ignored_scopes, cfg.skipped_scopes, cfg.ignored_classes):
+            if event.kind == "comment":
+                state.update_comments(event.comment)
+            elif event.kind == "skipped":
+                state.tag_counts[event.history] = state.tag_counts.get(event.history, 0) + 1
+            elif event.block.scope:
+                run.lint_block(event.block)
+            else:
+                run.lint_scope(event.block, event.history)
+        state.reset_comments()
+        summary = Text("".join(t.text for t in state.summary), [o for t in state.summary for o in t.offsets])
+        run.lint_block(Block(summary.text, summary, "summary" + ext, "summary" + ext))
+        run.lint_block(Block(text, Text(text, list(range(len(text)))), "raw" + ext, "raw" + ext))
+        return alerts
+
+
+class _Run:
+    def __init__(self, linter: ValeLinter, names: list[str], state: FileState, alerts: list, ext: str) -> None:
+        self.linter, self.names, self.state, self.alerts, self.ext = linter, names, state, alerts, ext
+        self._in_scope: dict[tuple[str, str], list[str]] = {}
+
+    def rules_for(self, scope: str, parent: str) -> list[str]:
+        """The file's rules whose scope admits a block (a handful of distinct scopes per file)."""
+        key = (scope, parent)
+        if key not in self._in_scope:
+            rules = self.linter.rules
+            self._in_scope[key] = [n for n in self.names if scope_matches(rules[n].scope, scope, parent)]
+        return self._in_scope[key]
+
+    def lint_scope(self, block: Block, history: str) -> None:
+        scope = scope_of(history)
+        text = block.offsets
+        if scope is not None:
+            if scope in ("text.blockquote", "text.list"):
+                self._summarise(text)
+            key = scope.removeprefix("text.")
+            self.state.tag_counts[key] = self.state.tag_counts.get(key, 0) + 1
+            piece = text.strip_left()
+            self.lint_block(Block(piece.text, piece, scope + self.ext, scope + self.ext))
+            return
+        self._summarise(text)
+        self.lint_prose(text)
+
+    def _summarise(self, text: Text) -> None:
+        self.state.summary += [text, Text("\n\n", [-1, -1])]
+
+    def lint_prose(self, text: Text) -> None:
+        ext = self.ext
+        if self.linter.split_paragraphs:
+            start = 0
+            for part in re.split(r"(?<=\n\n)", text.text):
+                piece = text.slice(start, start + len(part))
+                start += len(part)
+                if part:
+                    self.lint_block(Block(piece.text, piece, "paragraph" + ext, "paragraph" + ext))
+        if self.linter.split_sentences:
+            from sentencex import segment
+
+            start = 0
+            for sentence in segment("en", text.text):
+                s, e = start, start + len(sentence)
+                start = e
+                while s < e and text.text[s].isspace():
+                    s += 1
+                while e > s and text.text[e - 1].isspace():
+                    e -= 1
+                if e > s:
+                    piece = text.slice(s, e)
+                    self.lint_block(Block(piece.text, piece, "sentence" + ext, "sentence" + ext))
+        self.lint_block(Block(text.text, text, "text" + ext, "text" + ext))
+
+    def lint_block(self, block: Block) -> None:
+        linter, state = self.linter, self.state
+        for name in self.rules_for(block.scope, block.parent):
+            rule = linter.rules[name]
+            if state.comments and state.disabled(name):
+                continue
+            try:
+                found = linter.runner(name).run(block, state)
+            except TimeoutError:
+                linter.errors.append(f"Vale rule {name} took too long on this file and was stopped")
+                continue
+            for a in found:
+                self._add(rule, block, a)
+
+    def _add(self, rule, block: Block, a) -> None:
+        if a.document_level:
+            start = end = 0
+        else:
+            start = block.offsets.offset_at(a.start)
+            end = block.offsets.offset_at(a.end - 1) + 1 if a.end > a.start else start
+            if start < 0:
+                return
+        key = (start, rule.name)
+        if key in self.state.seen:
+            return
+        if rule.limit and self.state.limits.get(rule.name, 0) >= rule.limit:
+            return
+        self.state.seen.add(key)
+        self.state.limits[rule.name] = self.state.limits.get(rule.name, 0) + 1
+        self.alerts.append(RawAlert(rule.name, rule.level, start, max(start, end), a.match,
+                                    whitespace_to_space(a.message), a.suggestions, a.document_level))
