@@ -42,8 +42,8 @@ def test_file_deleted_between_listing_and_reading(tmp_path, monkeypatch):
     b.write_text("in order to\n")
     real_expand = lint.engine.expand_paths
 
-    def expand_then_delete(paths):
-        files, errors = real_expand(paths)
+    def expand_then_delete(*args, **kwargs):
+        files, errors = real_expand(*args, **kwargs)
         a.unlink()
         return files, errors
 
