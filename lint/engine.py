@@ -21,6 +21,7 @@ from lint.finding import Finding, Severity
 from lint.rules import Rule, builtin_rules, matches_prefix
 from lint.source import SourceError, expand_paths, read_source
 from lint.suppress import is_silenced, silences
+from lint.yamlio import LineDict
 
 
 @dataclass
@@ -83,15 +84,23 @@ def selection_for(config: Config, options: Options, path: str):
     select = options.select if options.select is not None else config.select
     ignore = [*config.ignore, *options.ignore]
     severity = dict(config.severity)
-    rule_options = {k: dict(v) for k, v in config.options.items()}
+    rule_options = {k: _merge_params(LineDict(), v) for k, v in config.options.items()}
     for override in config.overrides_for(path):
         if "select" in override and options.select is None:
             select = override["select"]
         ignore += override.get("ignore", [])
         severity.update(override.get("severity", {}))
         for rid, params in override.get("options", {}).items():
-            rule_options.setdefault(rid, {}).update(params)
+            _merge_params(rule_options.setdefault(rid, LineDict()), params)
     return select, ignore, severity, rule_options
+
+
+def _merge_params(into: LineDict, params: dict) -> LineDict:
+    """Add ``params`` to ``into``, keeping the config line of each key for error messages."""
+    into.update(params)
+    into.key_lines = {**getattr(into, "key_lines", {}),
+                      **{k: params.line_of(k) for k in params if isinstance(params, LineDict)}}
+    return into
 
 
 def effective_rules(config: Config, options: Options, path: str) -> list[Rule]:
@@ -107,7 +116,7 @@ def effective_rules(config: Config, options: Options, path: str) -> list[Rule]:
         if sev:
             rule = replace(rule, severity=Severity.parse(sev))
         if rule.id in rule_options:
-            rule = rule.with_params(rule_options[rule.id])
+            rule = rule.with_params(rule_options[rule.id], config.path)
         out.append(rule)
     return out
 

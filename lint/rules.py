@@ -33,15 +33,28 @@ class Rule:
     enabled: bool = True
     scope: str = "prose"
     origin: str = ""  # "path:line" of the entry, for error messages
+    #: Where parameters changed by a config's ``options:`` were set: key -> (path, line).
+    param_origins: dict = field(default_factory=dict)
 
-    def with_params(self, overrides: dict) -> "Rule":
-        return replace(self, params={**self.params, **overrides})
+    def with_params(self, overrides: dict, source: str | None = None) -> "Rule":
+        """This rule with some parameters replaced (from ``options:`` in the config at ``source``)."""
+        params = LineDict({**self.params, **overrides})
+        params.line = getattr(self.params, "line", 0)
+        params.key_lines = dict(getattr(self.params, "key_lines", {}))
+        origins = dict(self.param_origins)
+        for key in overrides:
+            line = overrides.line_of(key) if isinstance(overrides, LineDict) else None
+            origins[key] = (source, line)
+        return replace(self, params=params, param_origins=origins)
 
     @property
     def summary(self) -> str:
         return str(self.docs.get("summary") or self.message.split("{")[0].strip() or self.id)
 
     def error(self, message: str, key: str | None = None) -> ConfigError:
+        if key in self.param_origins:
+            path, line_no = self.param_origins[key]
+            return ConfigError(f"rule {self.id} (options): {message}", path, line_no, key)
         path, _, line = self.origin.rpartition(":")
         line_no = int(line) if line.isdigit() else None
         if key is not None and isinstance(self.params, LineDict):

@@ -92,3 +92,9 @@ def test_yaml_is_loaded_safely(cli, write):
     write(".copydesk.yaml", "select: !!python/object/apply:os.system ['echo pwned']\n")
     r = cli("check", "--format", "json", write("a.md", "x\n"))
     assert r.code == 2 and "malformed YAML" in r.json["errors"][0]["message"]
+
+
+def test_bad_option_value_names_the_users_config_line(cli, write):
+    cfg = write(".copydesk.yaml", "ignore: []\noptions:\n  style.wordy:\n    whole_word: sometimes\n")
+    msg = _error(cli, write("a.md", "a b\n"))
+    assert f"{cfg}:4:" in msg and "whole_word must be true or false" in msg
