@@ -1,0 +1,93 @@
+"""``relative-date``: a relative expression set beside a date it contradicts.
+
+"yesterday, December 9" in a draft dated December 12: yesterday was December 11.
+Only an expression and a date written side by side are compared ("yesterday,
+December 9", "last week (Nov. 20)", "December 9, yesterday", "last month, in
+October"), so each names the other. Loose phrases are given room: "last week"
+also covers the ten days before the draft's date. Drafts with no date of their
+own are skipped unless ``dates: {undated: today}``. Quoted text is not judged.
+
+Parameters: none.
+Message fields: {match}, {relative} (the expression), {means} (what it names at the draft's date),
+{written} (the date written), {as_of} (the draft's date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+from lint.checks.base import BuildContext, Params, check_template, make_finding
+from lint.dates.checking import DateCheck
+from lint.dates.model import MONTH_NAMES, format_date
+
+PARAMETERS: dict[str, str] = {}
+
+#: What may stand between a relative expression and the date beside it.
+_BETWEEN = regex.compile(r"\s*(?:,|\(|[–—]|--?)?\s*(?:on|in)?\s*", regex.V1)
+_BETWEEN_AFTER = regex.compile(r"\s*(?:,|\()\s*", regex.V1)
+
+
+class RelativeDate(DateCheck):
+    def __init__(self, rule, context) -> None:
+        super().__init__(rule, context)
+        Params(rule, PARAMETERS)
+        check_template(rule, {"match", "relative", "means", "written", "as_of"})
+
+    def run(self, doc):
+        analysis = self.analysis(doc)
+        if not analysis.judged:
+            return
+        prose = analysis.prose
+        by_start = {d.start: d for d in analysis.dates}
+        by_end = {d.end: d for d in analysis.dates}
+        for rel in analysis.relatives:
+            mention = None
+            after = _BETWEEN.match(prose, rel.end)
+            if after and after.end() in by_start:
+                mention = by_start[after.end()]
+            else:
+                for end, candidate in by_end.items():
+                    if end <= rel.start and _BETWEEN_AFTER.fullmatch(prose, end, rel.start):
+                        mention = candidate
+            if mention is None:
+                continue
+            start, end = min(rel.start, mention.start), max(rel.end, mention.end)
+            if self.quoted(doc, start, end):
+                continue
+            span = analysis.span_of(mention, near=rel.middle)
+            if span is None or rel.contains(*span):
+                continue
+            written = _describe(span, mention)
+            yield make_finding(self.rule, doc, start, end, suggestions=[_strict(rel)],
+                               relative=rel.text, means=_strict(rel), written=written,
+                               as_of=format_date(analysis.as_of))
+
+
+def _strict(rel) -> str:
+    """The expression's strict meaning, in words: 'December 11, 2025', 'November 2025', 'December 1 to 7, 2025'."""
+    lo, hi = rel.ranges[0]
+    return describe_range(lo, hi)
+
+
+def describe_range(lo: dt.date, hi: dt.date) -> str:
+    if lo == hi:
+        return format_date(lo)
+    if lo == dt.date(lo.year, 1, 1) and hi == dt.date(lo.year, 12, 31):
+        return str(lo.year)
+    next_day = hi + dt.timedelta(days=1)
+    if lo.day == 1 and (lo.year, lo.month) == (hi.year, hi.month) and next_day.day == 1:
+        return f"{MONTH_NAMES[lo.month - 1]} {lo.year}"
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return f"{MONTH_NAMES[lo.month - 1]} {lo.day} to {hi.day}, {lo.year}"
+    return f"{format_date(lo)} to {format_date(hi)}"
+
+
+def _describe(span, mention) -> str:
+    lo, hi = span
+    return describe_range(lo, hi) if mention.precision != "day" else format_date(lo)
+
+
+def build(rule, context: BuildContext):
+    return RelativeDate(rule, context)

@@ -1,0 +1,59 @@
+"""``weekday-mismatch``: a weekday written with a date that falls on another day.
+
+"Friday, December 11, 2025" — December 11, 2025 was a Thursday. A date written
+without a year ("Thursday, Dec. 11") takes the year that puts it nearest to the
+document's date. Quoted dates are not judged.
+
+Parameters: none.
+Message fields: {match}, {date} (the date in full), {actual} and {written} (weekday names), {verb} (was/is/will be).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from lint.checks.base import BuildContext, Params, check_template, make_finding
+from lint.dates.checking import DateCheck
+from lint.dates.model import format_date, weekday_name
+from lint.dates.vocabulary import WEEKDAY_NAMES
+
+PARAMETERS: dict[str, str] = {}
+
+
+class WeekdayMismatch(DateCheck):
+    def __init__(self, rule, context) -> None:
+        super().__init__(rule, context)
+        Params(rule, PARAMETERS)
+        check_template(rule, {"match", "date", "actual", "written", "verb"})
+
+    def run(self, doc):
+        analysis = self.analysis(doc)
+        for mention in analysis.dates:
+            if mention.weekday is None or mention.day is None or not mention.exists():
+                continue
+            day = mention.date(analysis.year_for(mention))
+            if day is None or day.weekday() == mention.weekday or self.quoted(doc, mention.start, mention.end):
+                continue
+            verb = "was" if day < analysis.as_of else "is" if day == analysis.as_of else "will be"
+            actual, written = weekday_name(day.weekday()), weekday_name(mention.weekday)
+            yield make_finding(self.rule, doc, mention.start, mention.end,
+                               suggestions=_suggestions(doc.text, mention, day),
+                               date=format_date(day), actual=actual, written=written, verb=verb)
+
+
+def _suggestions(text: str, mention, day: dt.date) -> list[str]:
+    """The date with its true weekday, then the nearest date that has the weekday written."""
+    written = text[mention.weekday_start:mention.weekday_end]
+    actual = WEEKDAY_NAMES[day.weekday()]
+    if written.endswith("."):  # keep the writer's abbreviation style: "Fri." -> "Thu."
+        actual = actual[:3] + "."
+    if written.isupper():
+        actual = actual.upper()
+    fixed = text[mention.start:mention.weekday_start] + actual + text[mention.weekday_end:mention.end]
+    shift = (mention.weekday - day.weekday()) % 7
+    other = day + dt.timedelta(days=shift if shift <= 3 else shift - 7)
+    return [fixed, f"{weekday_name(mention.weekday)}, {format_date(other, with_year=mention.year is not None)}"]
+
+
+def build(rule, context: BuildContext):
+    return WeekdayMismatch(rule, context)

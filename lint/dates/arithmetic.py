@@ -1,0 +1,178 @@
+"""Claims that tie a number of years to a year: anniversaries, "N years ago", ages.
+
+Each claim is found with the year it is measured from (the founding, the
+event, the birth) in the same sentence, and with the numbers that would be
+right at the year it is observed in: a year stated in the sentence, else the
+document's date ("next year"/"last year" move it by one). Only pairs that the
+sentence itself ties together are judged; a bare "74th anniversary" is left to
+the facts checks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from lint.dates.model import DateMention
+from lint.dates.vocabulary import NUMBER_WORD, ORDINAL_WORD, YEAR, number_value, ordinal_value
+
+_ORDINAL = rf"(?P<n>\d{{1,3}}(?:st|nd|rd|th)|{ORDINAL_WORD})"
+_ANNIVERSARY = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_ORDINAL}\s+(?P<what>anniversary|birthday)(?![\p{{L}}])",
+                             regex.V1 | regex.IGNORECASE)
+#: "... anniversary of NATO's founding in 1949", "... of the 1949 treaty", "... (1949)".
+_OF_YEAR = regex.compile(rf"\s+of\s+[^.;!?\p{{N}}]{{0,80}}?(?<![\p{{L}}\p{{N}}$€£¥])(?P<year>{YEAR})"
+                         rf"(?![\p{{N}}%]|[-–—/]\p{{N}}|[.,]\p{{N}})", regex.V1)
+#: "founded in 1949", "established on April 4, 1949", "born in 1967", "(born 1967)", "(b. 1967)".
+_ORIGIN = regex.compile(
+    r"(?<![\p{L}])(?:founded|established|formed|created|signed|opened|launched|built|inaugurated|born|b\.)"
+    r"\s+(?:in\s+|on\s+)?(?=\p{Lu}|\d)", regex.V1 | regex.IGNORECASE)
+_BARE_YEAR = regex.compile(rf"(?P<year>{YEAR})(?![\p{{N}}%]|[-–—/]\p{{N}}|[.,]\p{{N}})", regex.V1)
+_YEARS_AGO = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<n>\d{{1,3}}|{NUMBER_WORD})\s+years?\s+ago(?![\p{{L}}])",
+                           regex.V1 | regex.IGNORECASE)
+_AGE = regex.compile(r"(?<![\p{L}\p{N}])(?:(?:aged|age)\s+(?P<a>\d{1,3})(?![\p{N}%])"
+                     r"|(?P<b>\d{1,3})[-\u2011](?:year|yr)[-\u2011]old|(?P<c>\d{1,3})\s+years\s+old)(?![\p{L}])",
+                     regex.V1 | regex.IGNORECASE)
+#: Ages told of another time than the document's date ("died aged 80", "when she was 12").
+_OTHER_TIME = regex.compile(r"\b(?:died|dies|death|dead|killed|murdered|when|while|at the time|then|was aged|"
+                            r"were aged|had been|as a|would)\b", regex.IGNORECASE)
+_FUTURE = regex.compile(r"\b(?:will|next|upcoming|coming|plans?|planned|prepares?|preparing|ahead of)\b",
+                        regex.IGNORECASE)
+_PAST = regex.compile(r"\b(?:marked|celebrated|commemorated|was|were|last|held|observed)\b", regex.IGNORECASE)
+#: Separators between "N years ago" and the year it names: "26 years ago, in 1999", "1999 (26 years ago)".
+_APPOSED = regex.compile(r"\s*(?:[,(–—]|--?)?\s*(?:in|on)?\s*", regex.V1)
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str                 # anniversary | birthday | years-ago | age
+    start: int                # the claim: "74th anniversary", "26 years ago", "aged 58"
+    end: int
+    number: int
+    number_start: int         # the number itself, for the suggestion
+    number_end: int
+    origin_year: int
+    origin_date: dt.date | None
+    reference: dt.date        # when the claim is observed
+    accepted: tuple[int, ...]
+
+
+def find_claims(prose: str, sentences, dates: list[DateMention], as_of: dt.date) -> list[Claim]:
+    claims: list[Claim] = []
+    for sentence in sentences:
+        text_start, text_end = sentence.start, sentence.end
+        in_sentence = [d for d in dates if text_start <= d.start and d.end <= text_end]
+        claims += _anniversaries(prose, text_start, text_end, in_sentence, as_of)
+        claims += _years_ago(prose, text_start, text_end, in_sentence, as_of)
+        claims += _ages(prose, text_start, text_end, in_sentence, as_of)
+    return claims
+
+
+def _origin(prose: str, start: int, end: int, dates: list[DateMention]):
+    """The first 'founded in 1949' / 'born on ...' in [start, end): (year, full date or None, offset)."""
+    for m in _ORIGIN.finditer(prose, start, end):
+        after = m.end()
+        for d in dates:
+            if d.date_start == after and d.year is not None:
+                return d.year, d.date() if d.precision == "day" else None, d.start
+        y = _BARE_YEAR.match(prose, after, end)
+        if y:
+            return int(y.group("year")), None, y.start()
+    return None
+
+
+def _reference(prose, start, end, dates, exclude_years, as_of: dt.date) -> tuple[dt.date, bool]:
+    """The date the claim is observed at, and whether the sentence stated it."""
+    years = {d.year for d in dates if d.year is not None and d.year not in exclude_years}
+    if len(years) == 1:
+        year = years.pop()
+        exact = [d.date() for d in dates if d.year == year and d.precision == "day" and d.date()]
+        return (exact[0] if exact else dt.date(year, 12, 31)), True
+    text = prose[start:end].lower()
+    if "next year" in text:
+        return as_of.replace(year=as_of.year + 1, month=12, day=31), True
+    if "last year" in text:
+        return as_of.replace(year=as_of.year - 1, month=12, day=31), True
+    return as_of, False
+
+
+def _anniversaries(prose, start, end, dates, as_of):
+    out = []
+    for m in _ANNIVERSARY.finditer(prose, start, end):
+        n = ordinal_value(m.group("n"))
+        if not n:
+            continue
+        of_year = _OF_YEAR.match(prose, m.end(), end)
+        if of_year:
+            origin_year, origin_date = int(of_year.group("year")), None
+            for d in dates:
+                if d.start <= of_year.start("year") < d.end and d.precision == "day":
+                    origin_date = d.date()
+        else:
+            found = _origin(prose, start, m.start(), dates)
+            if not found:
+                continue
+            origin_year, origin_date, _ = found
+        reference, stated = _reference(prose, start, end, dates, {origin_year}, as_of)
+        exact = reference.year - origin_year
+        accepted = {exact}
+        if not stated:
+            sentence = prose[start:end]
+            if _FUTURE.search(sentence):
+                accepted.add(exact + 1)
+            if _PAST.search(sentence):
+                accepted.add(exact - 1)
+        out.append(Claim(m.group("what").lower(), m.start(), m.end(), n, m.start("n"), m.end("n"), origin_year,
+                         origin_date, reference, tuple(sorted(accepted))))
+    return out
+
+
+def _years_ago(prose, start, end, dates, as_of):
+    out = []
+    for m in _YEARS_AGO.finditer(prose, start, end):
+        n = number_value(m.group("n"))
+        if n is None:
+            continue
+        anchor = None
+        for d in dates:
+            if d.year is None:
+                continue
+            after = _APPOSED.fullmatch(prose, m.end(), d.start)
+            before = _APPOSED.fullmatch(prose, d.end, m.start()) if d.end <= m.start() else None
+            if (after and d.start >= m.end()) or before:
+                anchor = d
+                break
+        if anchor is None:
+            continue
+        exact_date = anchor.date() if anchor.precision == "day" else None
+        if exact_date:
+            years = as_of.year - exact_date.year - ((as_of.month, as_of.day) < (exact_date.month, exact_date.day))
+            accepted = (years, years + 1)  # "26 years ago" for 25 years and 11 months is fair
+        else:
+            years = as_of.year - anchor.year
+            accepted = (years - 1, years)
+        out.append(Claim("years-ago", m.start(), m.end(), n, m.start("n"), m.end("n"), anchor.year, exact_date,
+                         as_of, accepted))
+    return out
+
+
+def _ages(prose, start, end, dates, as_of):
+    out = []
+    if _OTHER_TIME.search(prose, start, end):
+        return out
+    found = _origin(prose, start, end, dates)
+    if not found or not regex.search(r"\b(?:born|b\.)", prose[start:end], regex.IGNORECASE):
+        return out
+    birth_year, birth_date, _ = found
+    for m in _AGE.finditer(prose, start, end):
+        group = "a" if m.group("a") else "b" if m.group("b") else "c"
+        n = int(m.group(group))
+        if birth_date:
+            age = as_of.year - birth_date.year - ((as_of.month, as_of.day) < (birth_date.month, birth_date.day))
+            accepted = (age,)
+        else:
+            accepted = (as_of.year - birth_year - 1, as_of.year - birth_year)
+        out.append(Claim("age", m.start(), m.end(), n, m.start(group), m.end(group), birth_year, birth_date,
+                         as_of, accepted))
+    return out

@@ -1,0 +1,142 @@
+"""What the extractor finds: date mentions, relative expressions, and arithmetic claims, as spans."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass
+
+from lint.dates.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
+
+#: Forms of an absolute date, used to report mixed styles and ambiguous numbers.
+FORM_MONTH_DAY = "month-day"      # December 11, 2025 / Dec. 11
+FORM_DAY_MONTH = "day-month"      # 11 December 2025 / 11th of December
+FORM_NUMERIC = "numeric"          # 12/11/2025, 11.12.2025
+FORM_ISO = "iso"                  # 2025-12-11
+FORM_MONTH_YEAR = "month-year"    # March 2025
+FORM_MONTH = "month"              # (in) March
+FORM_YEAR = "year"                # (in) 2024, mid-2024
+
+#: How messages name each form of a full date ("written with the month first").
+FORM_LABELS = {
+    FORM_MONTH_DAY: "with the month first",
+    FORM_DAY_MONTH: "with the day first",
+    FORM_NUMERIC: "in numbers",
+    FORM_ISO: "in ISO form",
+}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """An absolute date written in the text: its span, its parts as written, and its form."""
+
+    start: int
+    end: int
+    form: str
+    year: int | None
+    month: int | None
+    day: int | None
+    #: The weekday written with the date ("Friday, December 11"), 0 = Monday, and its span.
+    weekday: int | None = None
+    weekday_start: int | None = None
+    weekday_end: int | None = None
+    #: Where the date proper starts (after any weekday).
+    date_start: int | None = None
+    #: Numeric dates: both readings were possible (03/04/2025) and the order came from a default.
+    ambiguous: bool = False
+    #: Numeric dates: the two readings, (month, day) for each order, when ambiguous.
+    readings: tuple = ()
+    #: Numeric dates: the first two numbers as written (03/04/2025 -> (3, 4)).
+    parts: tuple = ()
+
+    @property
+    def precision(self) -> str:
+        if self.day is not None:
+            return "day"
+        if self.month is not None:
+            return "month"
+        return "year"
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None
+
+    def exists(self) -> bool:
+        """False for a day the calendar does not have (February 30, 31 April, 29 February 2025)."""
+        if self.day is None or self.month is None:
+            return True
+        return self.day <= max_day(self.month, self.year)
+
+    def date(self, year: int | None = None) -> dt.date | None:
+        """The calendar day, with ``year`` standing in for a missing year; None if impossible."""
+        y = self.year if self.year is not None else year
+        if y is None or self.month is None or self.day is None:
+            return None
+        try:
+            return dt.date(y, self.month, self.day)
+        except ValueError:
+            return None
+
+    def first_day(self, year: int | None = None) -> dt.date | None:
+        y = self.year if self.year is not None else year
+        if y is None:
+            return None
+        return dt.date(y, self.month or 1, self.day or 1) if self.exists() else None
+
+    def last_day(self, year: int | None = None) -> dt.date | None:
+        y = self.year if self.year is not None else year
+        if y is None:
+            return None
+        if self.day is not None:
+            return self.date(y)
+        month = self.month or 12
+        return dt.date(y, month, max_day(month, y))
+
+
+@dataclass(frozen=True)
+class RelativeMention:
+    """A relative expression ("yesterday", "last week", "next month", "two days ago")."""
+
+    start: int
+    end: int
+    text: str
+    #: The calendar range it names, relative to the document's date: (first, last) days, inclusive,
+    #: possibly several acceptable ranges (news uses "last week" loosely).
+    unit: str  # day | week | month | year
+
+
+@dataclass(frozen=True)
+class Arithmetic:
+    """A claim that ties a number of years to a year: an anniversary, "N years ago", an age."""
+
+    kind: str          # anniversary | years-ago | age
+    start: int         # span of the number claim ("74th anniversary", "26 years ago", "aged 58")
+    end: int
+    number: int
+    #: The year (or full date) it is measured from: the founding, the event, the birth.
+    year: int
+    month: int | None = None
+    day: int | None = None
+    anchor_start: int = 0
+    anchor_end: int = 0
+
+
+def max_day(month: int, year: int | None) -> int:
+    """Days in ``month``; February has 29 when the year is unknown (February 29 may exist)."""
+    if month == 2 and year is None:
+        return 29
+    return calendar.monthrange(year if year is not None else 2000, month)[1]
+
+
+def format_date(day: dt.date, with_year: bool = True) -> str:
+    """'December 11, 2025' — the form messages use, whatever form the writer used."""
+    text = f"{MONTH_NAMES[day.month - 1]} {day.day}"
+    return f"{text}, {day.year}" if with_year else text
+
+
+def weekday_name(number: int) -> str:
+    return WEEKDAY_NAMES[number]
+
+
+def article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"

@@ -1,0 +1,126 @@
+"""Relative time expressions ("yesterday", "last week", "next month", "two days ago") and what they mean.
+
+A relative expression names a span of days counted from the document's date.
+News uses some of them loosely ("last week" for anything five to ten days back),
+so each meaning is a list of acceptable ranges, and a date contradicts the
+expression only when it falls outside all of them. Month and year arithmetic
+uses dateutil's ``relativedelta`` (calendar-correct: one month before March 31
+is February 28 or 29).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+from lint.dates.vocabulary import NUMBER_WORD, number_value
+
+DAY = dt.timedelta(days=1)
+
+_EXACT = {
+    "today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0, "this evening": 0,
+    "yesterday": -1, "yesterday morning": -1, "yesterday afternoon": -1, "yesterday evening": -1,
+    "tomorrow": 1, "tomorrow morning": 1, "tomorrow afternoon": 1, "tomorrow evening": 1, "tomorrow night": 1,
+    "the day before yesterday": -2, "the day after tomorrow": 2,
+}
+_PERIODS = ("last night", "earlier this week", "later this week", "this week", "last week", "next week",
+            "earlier this month", "later this month", "this month", "last month", "next month",
+            "earlier this year", "later this year", "this year", "last year", "next year")
+
+_PATTERN = regex.compile(
+    r"(?<![\p{L}\p{N}])(?:(?P<phrase>" + "|".join(sorted((*_EXACT, *_PERIODS), key=len, reverse=True)) + r")"
+    r"|(?P<count>\d{1,3}|" + NUMBER_WORD + r"|an?)\s+(?P<unit>days?|weeks?|months?)\s+ago)(?![\p{L}\p{N}])",
+    regex.V1 | regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Relative:
+    start: int
+    end: int
+    text: str
+    #: Acceptable (first, last) day ranges, inclusive; the first one is the expression's strict meaning.
+    ranges: tuple
+
+    def contains(self, first: dt.date, last: dt.date) -> bool:
+        """True if [first, last] overlaps one of the acceptable ranges."""
+        return any(first <= hi and lo <= last for lo, hi in self.ranges)
+
+    @property
+    def middle(self) -> dt.date:
+        lo, hi = self.ranges[0]
+        return lo + (hi - lo) / 2
+
+
+def find_relatives(prose: str, as_of: dt.date) -> list[Relative]:
+    out = []
+    for m in _PATTERN.finditer(prose):
+        ranges = meaning(m, as_of)
+        if ranges:
+            out.append(Relative(m.start(), m.end(), m.group(), tuple(ranges)))
+    return out
+
+
+def meaning(m, as_of: dt.date) -> list[tuple[dt.date, dt.date]]:
+    from dateutil.relativedelta import relativedelta
+
+    if m.group("phrase"):
+        phrase = " ".join(m.group("phrase").lower().split())
+        if phrase in _EXACT:
+            day = as_of + _EXACT[phrase] * DAY
+            return [(day, day)]
+        return _period(phrase, as_of)
+    count = number_value(m.group("count")) if m.group("count").lower() not in ("a", "an") else 1
+    if not count:
+        return []
+    unit = m.group("unit").lower().rstrip("s")
+    if unit == "day":
+        day = as_of - count * DAY
+        return [(day, day)]
+    if unit == "week":
+        centre = as_of - 7 * count * DAY
+        return [(centre - 3 * DAY, centre + 3 * DAY)]
+    centre = as_of - relativedelta(months=count)
+    first = centre.replace(day=1)
+    last = first + relativedelta(months=1) - DAY
+    return [(first, last), (centre - 15 * DAY, centre + 15 * DAY)]
+
+
+def _period(phrase: str, a: dt.date) -> list[tuple[dt.date, dt.date]]:
+    from dateutil.relativedelta import relativedelta
+
+    if phrase == "last night":
+        return [(a - DAY, a)]
+    if phrase.endswith("week"):
+        monday = a - a.weekday() * DAY
+        sunday = monday + 6 * DAY
+        if phrase == "last week":
+            return [(monday - 7 * DAY, sunday - 7 * DAY), (a - 10 * DAY, a - DAY)]
+        if phrase == "next week":
+            return [(monday + 7 * DAY, sunday + 7 * DAY), (a + DAY, a + 10 * DAY)]
+        if phrase == "earlier this week":
+            return [(monday, a)]
+        if phrase == "later this week":
+            return [(a, sunday)]
+        return [(monday, sunday)]
+    if phrase.endswith("month"):
+        first = a.replace(day=1)
+        last = first + relativedelta(months=1) - DAY
+        if phrase == "last month":
+            prev = first - relativedelta(months=1)
+            return [(prev, first - DAY)]
+        if phrase == "next month":
+            nxt = first + relativedelta(months=1)
+            return [(nxt, nxt + relativedelta(months=1) - DAY)]
+        if phrase == "earlier this month":
+            return [(first, a)]
+        if phrase == "later this month":
+            return [(a, last)]
+        return [(first, last)]
+    year = a.year + {"last year": -1, "next year": 1}.get(phrase, 0)
+    if phrase == "earlier this year":
+        return [(dt.date(year, 1, 1), a)]
+    if phrase == "later this year":
+        return [(a, dt.date(year, 12, 31))]
+    return [(dt.date(year, 1, 1), dt.date(year, 12, 31))]
