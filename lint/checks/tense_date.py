@@ -23,7 +23,7 @@ from lint.checks.context import sentence_at
 from lint.checks.relative_date import describe_range
 from lint.dates.checking import DateCheck
 from lint.dates.model import FORM_YEAR, format_date
-from lint.dates.tense import FUTURE, clause_tense
+from lint.dates.tense import FUTURE, PAST, clause_tense
 
 PARAMETERS: dict[str, str] = {}
 

@@ -14,8 +14,8 @@ import datetime as dt
 
 from lint.checks.base import BuildContext, Params, check_template, make_finding
 from lint.dates.checking import DateCheck
-from lint.dates.model import format_date, weekday_name
-from lint.dates.vocabulary import WEEKDAY_NAMES
+from lint.dates.model import FORM_DAY_MONTH, format_date, weekday_name
+from lint.dates.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
 
 PARAMETERS: dict[str, str] = {}
 
@@ -52,7 +52,15 @@ def _suggestions(text: str, mention, day: dt.date) -> list[str]:
     fixed = text[mention.start:mention.weekday_start] + actual + text[mention.weekday_end:mention.end]
     shift = (mention.weekday - day.weekday()) % 7
     other = day + dt.timedelta(days=shift if shift <= 3 else shift - 7)
-    return [fixed, f"{weekday_name(mention.weekday)}, {format_date(other, with_year=mention.year is not None)}"]
+    return [fixed, f"{weekday_name(mention.weekday)}, {_in_form(other, mention)}"]
+
+
+def _in_form(day: dt.date, mention) -> str:
+    """A date written the way the mention writes it: day first or month first, with a year if it had one."""
+    if mention.form == FORM_DAY_MONTH:
+        text = f"{day.day} {MONTH_NAMES[day.month - 1]}"
+        return f"{text} {day.year}" if mention.year is not None else text
+    return format_date(day, with_year=mention.year is not None)
 
 
 def build(rule, context: BuildContext):

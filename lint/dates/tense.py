@@ -70,4 +70,8 @@ def clause_tense(prose: str, sentence_start: int, date_start: int):
         return None
     if tense == FUTURE and regex.search(r"\b(?:until|till|since|by|from|before|after)\b", between, regex.I):
         return None
-    return tense, nearest.group(), sentence_start + clause_start + nearest.start()
+    marker_start = nearest.start()
+    auxiliary = regex.search(r"\b(?:was|were|had)\s+$", clause[:marker_start])
+    if tense == PAST and auxiliary:  # "was held": report the whole verb
+        marker_start = auxiliary.start()
+    return tense, clause[marker_start:nearest.end()], sentence_start + clause_start + marker_start
