@@ -34,11 +34,25 @@ class WeekdayMismatch(DateCheck):
             day = mention.date(analysis.year_for(mention))
             if day is None or day.weekday() == mention.weekday or self.quoted(doc, mention.start, mention.end):
                 continue
+            if mention.year is None and _matches_around(mention, analysis.as_of):
+                continue
             verb = "was" if day < analysis.as_of else "is" if day == analysis.as_of else "will be"
             actual, written = weekday_name(day.weekday()), weekday_name(mention.weekday)
             yield make_finding(self.rule, doc, mention.start, mention.end,
                                suggestions=_suggestions(doc.text, mention, day),
                                date=format_date(day), actual=actual, written=written, verb=verb)
+
+
+def _matches_around(mention, as_of: dt.date) -> bool:
+    """A date without a year is right if the weekday fits its last occurrence or its next one."""
+    for year in (as_of.year - 1, as_of.year, as_of.year + 1):
+        day = mention.date(year)
+        if day and abs((day - as_of).days) <= 366 and day.weekday() == mention.weekday:
+            previous, following = mention.date(year - 1), mention.date(year + 1)
+            if (day <= as_of and (following is None or following > as_of)) or \
+                    (day >= as_of and (previous is None or previous < as_of)):
+                return True
+    return False
 
 
 def _suggestions(text: str, mention, day: dt.date) -> list[str]:

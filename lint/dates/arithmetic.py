@@ -21,15 +21,15 @@ from lint.dates.vocabulary import NUMBER_WORD, ORDINAL_WORD, YEAR, number_value,
 _ORDINAL = rf"(?P<n>\d{{1,3}}(?:st|nd|rd|th)|{ORDINAL_WORD})"
 _ANNIVERSARY = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_ORDINAL}\s+(?P<what>anniversary|birthday)(?![\p{{L}}])",
                              regex.V1 | regex.IGNORECASE)
-#: "... anniversary of NATO's founding in 1949", "... of the 1949 treaty", "... (1949)".
-_OF_YEAR = regex.compile(rf"\s+of\s+[^.;!?\p{{N}}]{{0,80}}?(?<![\p{{L}}\p{{N}}$€£¥])(?P<year>{YEAR})"
+#: "... anniversary of NATO's founding in 1949", "... of the 1949 treaty" — within one phrase (no comma).
+_OF_YEAR = regex.compile(rf"\s+of\s+[^.,;:!?()\p{{N}}]{{0,60}}?(?<![\p{{L}}\p{{N}}$€£¥])(?P<year>{YEAR})"
                          rf"(?![\p{{N}}%]|[-–—/]\p{{N}}|[.,]\p{{N}})", regex.V1)
 #: "founded in 1949", "established on April 4, 1949", "born in 1967", "(born 1967)", "(b. 1967)".
 _ORIGIN = regex.compile(
     r"(?<![\p{L}])(?:founded|established|formed|created|signed|opened|launched|built|inaugurated|born|b\.)"
     r"\s+(?:in\s+|on\s+)?(?=\p{Lu}|\d)", regex.V1 | regex.IGNORECASE)
 _BARE_YEAR = regex.compile(rf"(?P<year>{YEAR})(?![\p{{N}}%]|[-–—/]\p{{N}}|[.,]\p{{N}})", regex.V1)
-_YEARS_AGO = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<n>\d{{1,3}}|{NUMBER_WORD})\s+years?\s+ago(?![\p{{L}}])",
+_YEARS_AGO = regex.compile(rf"(?<![\p{{L}}\p{{N}}]|\p{{N}}[,.])(?P<n>\d{{1,3}}|{NUMBER_WORD})\s+years?\s+ago(?![\p{{L}}])",
                            regex.V1 | regex.IGNORECASE)
 _AGE = regex.compile(r"(?<![\p{L}\p{N}])(?:(?:aged|age)\s+(?P<a>\d{1,3})(?![\p{N}%])"
                      r"|(?P<b>\d{1,3})[-\u2011](?:year|yr)[-\u2011]old|(?P<c>\d{1,3})\s+years\s+old)(?![\p{L}])",

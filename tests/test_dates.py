@@ -1,0 +1,184 @@
+"""The dates family: extraction with exact offsets, non-dates left alone, messages, config, real news silence."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import FIXTURES
+from lint.dateline import resolve_as_of
+from lint.dates import analyse
+from lint.dates.absolute import find_dates
+from lint.dates.settings import DateSettings
+from lint.document import Document
+from lint.engine import Options, run
+
+CORPUS = FIXTURES / "dates"
+
+
+def _doc(text: str, as_of: dt.date | None = None, fmt: str = "markdown") -> Document:
+    doc = Document("draft.md", text, fmt)
+    resolve_as_of(doc, as_of, None)
+    return doc
+
+
+# -- extraction ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,span,parts,weekday", [
+    ("They met on Friday, December 12, 2025, in Brussels.", "Friday, December 12, 2025", (2025, 12, 12), 4),
+    ("Talks resume on Thursday, Dec. 11 at noon.", "Thursday, Dec. 11", (None, 12, 11), 3),
+    ("Ministers met on 11 December 2025.", "11 December 2025", (2025, 12, 11), None),
+    ("It opens on Thursday 11th of December.", "Thursday 11th of December", (None, 12, 11), 3),
+    ("Filed 12/11/2025 by the clerk.", "12/11/2025", (2025, 12, 11), None),
+    ("Filed 2025-12-11 by the clerk.", "2025-12-11", (2025, 12, 11), None),
+    ("Growth slowed in mid-2024 and again later.", "mid-2024", (2024, None, None), None),
+    ("Prices fell in March, the office said.", "March", (None, 3, None), None),
+    ("Prices fell in March 2025, the office said.", "March 2025", (2025, 3, None), None),
+    ("THE VOTE: MONDAY, DECEMBER 15, 2025", "MONDAY, DECEMBER 15, 2025", (2025, 12, 15), 0),
+])
+def test_forms_are_found_at_their_exact_span(text, span, parts, weekday):
+    found = find_dates(text)
+    assert len(found) == 1, found
+    mention = found[0]
+    assert text[mention.start:mention.end] == span
+    assert (mention.year, mention.month, mention.day) == parts
+    assert mention.weekday == weekday
+
+
+@pytest.mark.parametrize("text", [
+    "Allies agreed to spend 2% of GDP.",
+    "Downing Street, No. 10, declined to comment.",
+    "The alliance has 32 members and 1,500 troops in the region.",
+    "The final score was 3-1, and the replay 2-2.",
+    "The meeting starts at 10:30 and ends at 12.45.",
+    "Version 2.4.1 and release 10.12.3 are out.",
+    "The fund holds $2,025 million, or €1,949 per head.",
+    "The 2023–24 season and the 2024-25 budget were approved.",
+    "Theresa May 10 years ago and Theresa May said she may march.",
+    "Section 3/4/5 of the code and ratio 12/13/14 apply.",
+    "The phone number is 555-12-31 and the part 2025-13-45.",
+    "He scored 31 points in the May 3 percent rally.",
+])
+def test_numbers_that_are_not_dates_never_become_dates(text):
+    assert [text[d.start:d.end] for d in find_dates(text)] == []
+
+
+def test_a_numeric_date_reads_in_the_configured_order_and_knows_it_is_ambiguous():
+    doc = _doc("Filed 03/04/2025.", dt.date(2025, 12, 12))
+    mdy = analyse(doc, DateSettings(order="mdy", order_source="date_order")).dates[0]
+    assert (mdy.month, mdy.day, mdy.ambiguous) == (3, 4, True)
+    dmy = analyse(doc, DateSettings(order="dmy", order_source="locale")).dates[0]
+    assert (dmy.month, dmy.day) == (4, 3)
+
+
+def test_a_date_readable_one_way_fixes_the_order_for_the_document():
+    doc = _doc("Filed 25/12/2025, heard 03/04/2025.", dt.date(2025, 12, 30))
+    analysis = analyse(doc, DateSettings())
+    assert (analysis.order, analysis.order_source) == ("dmy", "document")
+    assert (analysis.dates[1].month, analysis.dates[1].day) == (4, 3)
+
+
+# -- messages ------------------------------------------------------------------
+
+def _findings(tmp_path, text: str, select: str, name: str = "draft.md", config: str | None = None):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    if config is not None:
+        (tmp_path / ".copydesk.yaml").write_text(config, encoding="utf-8")
+    report = run([str(path)], Options(select=[select], jobs=1))
+    return report
+
+
+def test_weekday_message_states_both_sides_and_suggests_both_repairs(tmp_path):
+    report = _findings(tmp_path, "December 12, 2025\n\nLeaders met on Friday, December 11, 2025.\n",
+                       "dates.weekday-mismatch")
+    [finding] = report.findings
+    assert finding.message == "December 11, 2025 was a Thursday, not a Friday."
+    assert finding.match == "Friday, December 11, 2025"
+    assert finding.suggestions == ["Thursday, December 11, 2025", "Friday, December 12, 2025"]
+
+
+def test_relative_and_tense_messages_name_the_draft_date(tmp_path):
+    text = "12 December 2025\n\nThey agreed yesterday, 9 December. Ministers will meet on 3 December.\n"
+    report = _findings(tmp_path, text, "dates")
+    messages = sorted(f.message for f in report.findings)
+    assert messages == [
+        "'will' speaks of the future, but December 3, 2025 is before the draft's date (December 12, 2025).",
+        "'yesterday' is December 11, 2025 in a draft dated December 12, 2025, not December 9, 2025.",
+    ]
+
+
+def test_a_dateline_the_day_after_the_event_is_silent(tmp_path):
+    text = ("December 12, 2025\n\nThe summit ended yesterday, Thursday, Dec. 11, and leaders flew home "
+            "on Thursday night after talks that began on Wednesday, Dec. 10.\n")
+    assert _findings(tmp_path, text, "dates").findings == []
+
+
+def test_undated_drafts_are_not_judged_on_relative_dates_unless_asked(tmp_path):
+    text = "The ministers agreed yesterday, January 3, 1990, to raise the target.\n"
+    assert _findings(tmp_path, text, "dates.relative-date").findings == []
+    report = _findings(tmp_path, text, "dates.relative-date", config="dates:\n  undated: today\n")
+    assert [f.rule for f in report.findings] == ["dates.relative-date"]
+
+
+# -- config --------------------------------------------------------------------
+
+def test_date_order_or_locale_silences_ambiguous_dates(tmp_path):
+    text = "The deadline is 03/04/2025.\n"
+    assert len(_findings(tmp_path, text, "dates.ambiguous-date").findings) == 1
+    assert _findings(tmp_path, text, "dates.ambiguous-date", config="date_order: mdy\n").findings == []
+    assert _findings(tmp_path, text, "dates.ambiguous-date", config="dates:\n  locale: en-GB\n").findings == []
+
+
+@pytest.mark.parametrize("section,line,key,words", [
+    ("dates:\n  locales: en-GB\n", 2, "dates.locales", "did you mean 'locale'"),
+    ("dates:\n  locale: British\n", 2, "dates.locale", "language tag"),
+    ("dates:\n  undated: never\n", 2, "dates.undated", "'skip' or 'today'"),
+    ("dates:\n  yearless_window: 400\n", 2, "dates.yearless_window", "1 to 183"),
+])
+def test_bad_dates_section_is_reported_with_file_line_and_key(tmp_path, section, line, key, words):
+    report = _findings(tmp_path, "December 12, 2025\n\nText.\n", "dates", config=section)
+    [error] = report.errors
+    assert f".copydesk.yaml:{line}:" in error.message
+    assert f"(key '{key}')" in error.message
+    assert words in error.message
+
+
+# -- real news stays silent ----------------------------------------------------
+
+def _corpus():
+    return sorted(p for p in CORPUS.glob("*.md") if p.name != "README.md")
+
+
+def test_real_news_paragraphs_produce_no_dates_finding():
+    drafts = _corpus()
+    paragraphs = 0
+    for path in drafts:
+        doc = _doc(path.read_text(encoding="utf-8"))
+        paragraphs += len(doc.paragraphs) - 1  # not the dateline
+    assert paragraphs >= 30
+    report = run([str(p) for p in drafts], Options(select=["dates"], jobs=1))
+    assert not report.errors
+    assert [f"{f.path}:{f.line}:{f.column} {f.rule} {f.message}" for f in report.findings] == []
+
+
+def test_real_news_silence_is_not_from_reading_nothing():
+    weekdays = dates = relatives = claims = 0
+    for path in _corpus():
+        doc = _doc(path.read_text(encoding="utf-8"))
+        assert doc.as_of_source == "dateline", path
+        analysis = analyse(doc, DateSettings())
+        dates += len(analysis.dates)
+        relatives += len(analysis.relatives)
+        claims += len(analysis.claims)
+        for mention in analysis.dates:
+            if mention.weekday is None:
+                continue
+            weekdays += 1
+            # Checked here with datetime alone: the written year, or an occurrence within 300 days of the dateline.
+            years = [mention.year] if mention.year else [doc.as_of.year + k for k in (-1, 0, 1)]
+            days = [dt.date(y, mention.month, mention.day) for y in years]
+            days = [d for d in days if mention.year or abs((d - doc.as_of).days) <= 300]
+            assert any(d.weekday() == mention.weekday for d in days), (path.name, doc.text[mention.start:mention.end])
+    assert dates >= 80 and weekdays >= 30 and relatives >= 10 and claims >= 8
