@@ -2,7 +2,9 @@
 
 "Friday, December 11, 2025" — December 11, 2025 was a Thursday. A date written
 without a year ("Thursday, Dec. 11") takes the year that puts it nearest to the
-document's date. Quoted dates are not judged.
+document's date; when that is more than ``yearless_window`` days away (the
+``dates:`` config section, default 60), the weekday may fit either the date's
+last occurrence or its next one. Quoted dates are not judged.
 
 Parameters: none.
 Message fields: {match}, {date} (the date in full), {actual} and {written} (weekday names), {verb} (was/is/will be).
@@ -34,8 +36,9 @@ class WeekdayMismatch(DateCheck):
             day = mention.date(analysis.year_for(mention))
             if day is None or day.weekday() == mention.weekday or self.quoted(doc, mention.start, mention.end):
                 continue
-            if mention.year is None and _matches_around(mention, analysis.as_of):
-                continue
+            far = abs((day - analysis.as_of).days) > self.settings.yearless_window
+            if mention.year is None and far and _matches_around(mention, analysis.as_of):
+                continue  # months away and without a year: last year's or next year's date may be meant
             verb = "was" if day < analysis.as_of else "is" if day == analysis.as_of else "will be"
             actual, written = weekday_name(day.weekday()), weekday_name(mention.weekday)
             yield make_finding(self.rule, doc, mention.start, mention.end,
@@ -44,7 +47,7 @@ class WeekdayMismatch(DateCheck):
 
 
 def _matches_around(mention, as_of: dt.date) -> bool:
-    """A date without a year is right if the weekday fits its last occurrence or its next one."""
+    """True if the weekday fits the date's last occurrence before ``as_of`` or its next one after."""
     for year in (as_of.year - 1, as_of.year, as_of.year + 1):
         day = mention.date(year)
         if day and abs((day - as_of).days) <= 366 and day.weekday() == mention.weekday:
