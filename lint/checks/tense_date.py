@@ -60,7 +60,8 @@ class TenseDate(DateCheck):
             sentence = sentence_at(doc, mention.start)
             if sentence is None:
                 continue
-            found = clause_tense(analysis.prose, sentence.start, mention.start)
+            found = clause_tense(analysis.prose, sentence.start, mention.start, mention.end, sentence.end,
+                                 max_gap=6 if mention.precision == "year" else 10)
             if found is None:
                 continue
             tense, marker, _ = found

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import regex
+
 from lint.checks.base import BuildContext, Params, check_template, make_finding
 from lint.dates.checking import DateCheck
 from lint.dates.model import FORM_DAY_MONTH, format_date, weekday_name
@@ -42,7 +44,7 @@ class WeekdayMismatch(DateCheck):
             verb = "was" if day < analysis.as_of else "is" if day == analysis.as_of else "will be"
             actual, written = weekday_name(day.weekday()), weekday_name(mention.weekday)
             yield make_finding(self.rule, doc, mention.start, mention.end,
-                               suggestions=_suggestions(doc.text, mention, day),
+                               suggestions=_suggestions(doc.prose, mention, day),
                                date=format_date(day), actual=actual, written=written, verb=verb)
 
 
@@ -58,7 +60,7 @@ def _matches_around(mention, as_of: dt.date) -> bool:
     return False
 
 
-def _suggestions(text: str, mention, day: dt.date) -> list[str]:
+def _suggestions(text: str, mention, day: dt.date) -> list[str]:  # text: the prose
     """The date with its true weekday, then the nearest date that has the weekday written."""
     written = text[mention.weekday_start:mention.weekday_end]
     actual = WEEKDAY_NAMES[day.weekday()]
@@ -67,6 +69,7 @@ def _suggestions(text: str, mention, day: dt.date) -> list[str]:
     if written.isupper():
         actual = actual.upper()
     fixed = text[mention.start:mention.weekday_start] + actual + text[mention.weekday_end:mention.end]
+    fixed = regex.sub(r"\s+", " ", regex.sub(r"\s+,", ",", fixed))  # markup was blanked in prose
     shift = (mention.weekday - day.weekday()) % 7
     other = day + dt.timedelta(days=shift if shift <= 3 else shift - 7)
     return [fixed, f"{weekday_name(mention.weekday)}, {_in_form(other, mention)}"]

@@ -27,7 +27,7 @@ _QUANTITY = (r"(?:%|percent\b|per\s+cent\b|million\b|billion\b|trillion\b|thousa
 _LEFT = r"(?<![\p{L}\p{N}_$€£¥./:,\-–—])"
 #: What may not follow a number that ends a date: more digits, a decimal, a range, a percentage.
 _RIGHT_NUMBER = r"(?!\p{N}|[.,:]\p{N}|\s?[\-–—/]\s?\p{N}|\s?%)"
-_WEEKDAY_PREFIX = rf"(?:(?P<weekday>{WEEKDAY})(?:,\s*|\s+)(?:the\s+)?)?"
+_WEEKDAY_PREFIX = rf"(?:(?P<weekday>{WEEKDAY})(?:\s*,\s*|\s+)(?:the\s+)?)?"
 _YEAR_PART = rf"(?:,?\s+(?P<year>{YEAR}){_RIGHT_NUMBER}(?!\s*{_QUANTITY}))?"
 
 _MONTH_DAY = regex.compile(

@@ -34,6 +34,8 @@ _YEARS_AGO = regex.compile(rf"(?<![\p{{L}}\p{{N}}]|\p{{N}}[,.])(?P<n>\d{{1,3}}|{
 _AGE = regex.compile(r"(?<![\p{L}\p{N}])(?:(?:aged|age)\s+(?P<a>\d{1,3})(?![\p{N}%])"
                      r"|(?P<b>\d{1,3})[-\u2011](?:year|yr)[-\u2011]old|(?P<c>\d{1,3})\s+years\s+old)(?![\p{L}])",
                      regex.V1 | regex.IGNORECASE)
+#: How far apart (characters) an age and a birth year may stand and still be one person's.
+_AGE_REACH = 60
 #: Ages told of another time than the document's date ("died aged 80", "when she was 12").
 _OTHER_TIME = regex.compile(r"\b(?:died|dies|death|dead|killed|murdered|when|while|at the time|then|was aged|"
                             r"were aged|had been|as a|would)\b", regex.IGNORECASE)
@@ -164,8 +166,10 @@ def _ages(prose, start, end, dates, as_of):
     found = _origin(prose, start, end, dates)
     if not found or not regex.search(r"\b(?:born|b\.)", prose[start:end], regex.IGNORECASE):
         return out
-    birth_year, birth_date, _ = found
+    birth_year, birth_date, birth_at = found
     for m in _AGE.finditer(prose, start, end):
+        if abs(m.start() - birth_at) > _AGE_REACH:
+            continue  # "Smith, aged 58, and Jones, born in 1970": two people
         group = "a" if m.group("a") else "b" if m.group("b") else "c"
         n = int(m.group(group))
         if birth_date:

@@ -31,7 +31,7 @@ _PERIODS = ("last night", "earlier this week", "later this week", "this week", "
 
 _PATTERN = regex.compile(
     r"(?<![\p{L}\p{N}])(?:(?P<phrase>" + "|".join(sorted((*_EXACT, *_PERIODS), key=len, reverse=True)) + r")"
-    r"|(?P<count>\d{1,3}|" + NUMBER_WORD + r"|an?)\s+(?P<unit>days?|weeks?|months?)\s+ago)(?![\p{L}\p{N}])",
+    r"|(?P<count>\d{1,3}|" + NUMBER_WORD + r"|an?)\s+(?P<unit>days?|weeks?|months?)\s+ago)(?![\p{L}\p{N}]|['’]s\b)",
     regex.V1 | regex.IGNORECASE)
 
 

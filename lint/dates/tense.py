@@ -45,10 +45,21 @@ _CLAUSE_BREAK = regex.compile(
 #: The date's introducing word: only "on" and "in" ("on 3 December", "in March 2025", "in 2024").
 _LEAD = regex.compile(r"(?:\b(?:on|in)\s+(?:(?:early|late|mid)[\s-]+)?)$", regex.IGNORECASE)
 _MAX_GAP_WORDS = 10
+#: Irregular past participles; with any word in -ed they mark a reduced relative clause after "will"
+#: ("will compare them with the data collected on 1 December", "will beat the record set in 2024").
+_PARTICIPLES = regex.compile(
+    r"\b(?<!\b(?:be|been)\s)(?:\p{L}+ed|set|made|held|built|paid|sold|won|lost|taken|given|seen|done|written"
+    r"|shown|known|grown|found|brought|bought|caught|taught|begun|run|cut|put|hit|left|kept|spent|sent|struck"
+    r"|chosen|drawn|signed|met|told|said|hidden)\b", regex.IGNORECASE)
 
 
-def clause_tense(prose: str, sentence_start: int, date_start: int):
-    """(FUTURE or PAST, the marker, its offset) for the clause leading up to ``date_start``, else None."""
+def clause_tense(prose: str, sentence_start: int, date_start: int, date_end: int | None = None,
+                 sentence_end: int | None = None, max_gap: int = _MAX_GAP_WORDS):
+    """(FUTURE or PAST, the marker, its offset) for the clause leading up to ``date_start``, else None.
+
+    ``date_end`` and ``sentence_end`` let a past reading look past the date: "the vote held on
+    15 December will decide" is a preview, not a report.
+    """
     before = prose[sentence_start:date_start]
     lead = _LEAD.search(before)
     if not lead:
@@ -62,14 +73,19 @@ def clause_tense(prose: str, sentence_start: int, date_start: int):
         return None
     nearest = markers[-1]
     between = clause[nearest.end():]
-    if len(between.split()) > _MAX_GAP_WORDS:
+    if len(between.split()) > max_gap:
         return None
     tense = FUTURE if nearest.group("future") else PAST
     if tense == PAST and (_HEDGES.search(between) or _HEDGES.search(nearest.group())
                           or any(m.group("future") for m in markers)):
         return None
-    if tense == FUTURE and regex.search(r"\b(?:until|till|since|by|from|before|after)\b", between, regex.I):
+    if tense == FUTURE and (regex.search(r"\b(?:until|till|since|by|from|before|after)\b", between, regex.I)
+                            or _PARTICIPLES.search(between)):
         return None
+    if tense == PAST and date_end is not None and sentence_end is not None:
+        rest = prose[date_end:sentence_end]
+        if any(m.group("future") for m in _MARKERS.finditer(rest)):
+            return None
     marker_start = nearest.start()
     auxiliary = regex.search(r"\b(?:was|were|had)\s+$", clause[:marker_start])
     if tense == PAST and auxiliary:  # "was held": report the whole verb
