@@ -31,29 +31,29 @@ _WEEKDAY_PREFIX = rf"(?:(?P<weekday>{WEEKDAY})(?:\s*,\s*|\s+)(?:the\s+)?)?"
 _YEAR_PART = rf"(?:,?\s+(?P<year>{YEAR}){_RIGHT_NUMBER}(?!\s*{_QUANTITY}))?"
 
 _MONTH_DAY = regex.compile(
-    rf"{_WEEKDAY_PREFIX}(?P<date>(?P<month>{MONTH})\s+(?P<day>{DAY}){_RIGHT_NUMBER}"
+    rf"(?=[JFMASONDTW]){_WEEKDAY_PREFIX}(?P<date>(?P<month>{MONTH})\s+(?P<day>{DAY}){_RIGHT_NUMBER}"
     rf"(?!\s*{_QUANTITY}){_YEAR_PART})(?!\p{{L}})", regex.V1)
-_DAY_MONTH = regex.compile(
-    rf"{_LEFT}{_WEEKDAY_PREFIX}(?P<date>(?P<day>{DAY})(?:(?<=st|nd|rd|th)\s+of)?\s+(?P<month>{MONTH})"
+_DAY_MONTH = regex.compile(  # the lookahead lets the scan skip most positions at once
+    rf"(?=[\dMTWFS]){_LEFT}{_WEEKDAY_PREFIX}(?P<date>(?P<day>{DAY})(?:(?<=st|nd|rd|th)\s+of)?\s+(?P<month>{MONTH})"
     rf"{_YEAR_PART})(?!\p{{L}})", regex.V1)
 _NUMERIC = regex.compile(
-    rf"{_LEFT}(?P<date>(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<year>{YEAR}))"
+    rf"(?=\d){_LEFT}(?P<date>(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<year>{YEAR}))"
     rf"(?![\p{{L}}\p{{N}}_/:\-–]|[.,]\p{{N}})", regex.V1)
 _ISO = regex.compile(
-    rf"{_LEFT}(?P<date>(?P<year>{YEAR})-(?P<month>\d{{2}})-(?P<day>\d{{2}}))(?![\p{{N}}/:\-–]|[.,]\p{{N}})",
+    rf"(?=[12]){_LEFT}(?P<date>(?P<year>{YEAR})-(?P<month>\d{{2}})-(?P<day>\d{{2}}))(?![\p{{N}}/:\-–]|[.,]\p{{N}})",
     regex.V1)
 _MONTH_YEAR = regex.compile(
-    rf"(?P<date>(?P<month>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})){_RIGHT_NUMBER}(?!\s*{_QUANTITY})", regex.V1)
+    rf"(?=[JFMASOND])(?P<date>(?P<month>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})){_RIGHT_NUMBER}(?!\s*{_QUANTITY})", regex.V1)
 #: A month alone needs a word in front that makes it a time ("in March", "since May", "early April").
+#: The word is looked behind, so the scan is driven by the month names (fast on long texts).
 _MONTH_ALONE = regex.compile(
-    r"(?<![\p{L}])(?:(?:in|since|until|till|by|from|through|during|before|after|last|next|this|early|late|mid"
-    r"|of|between)\s+|mid-)(?P<date>(?:" + "|".join(MONTH_NAMES) + r"))(?![\p{L}\p{N}'’]|\s+\p{N}|-\p{N})",
-    regex.V1 | regex.IGNORECASE)
+    r"(?=[JFMASOND])(?<=(?<![\p{L}])(?i:in|since|until|till|by|from|through|during|before|after|last|next|this|early|late|mid"
+    r"|of|between)\s+|(?i:mid)-)(?P<date>(?i:" + "|".join(MONTH_NAMES) + r"))(?![\p{L}\p{N}'’]|\s+\p{N}|-\p{N})",
+    regex.V1)
 #: A year alone needs "in", "since", "during", "early", "mid-"... in front ("in 2024", "mid-2024").
 _YEAR_ALONE = regex.compile(
-    rf"(?<![\p{{L}}])(?:(?:in|since|during|until|by|early|late|mid|of|spring|summer|autumn|fall|winter)\s+|mid-)"
-    rf"(?P<date>{YEAR}){_RIGHT_NUMBER}(?![\p{{L}}_'’])(?!\s*{_QUANTITY})",
-    regex.V1 | regex.IGNORECASE)
+    rf"(?=[12])(?<=(?<![\p{{L}}])(?i:in|since|during|until|by|early|late|mid|of|spring|summer|autumn|fall|winter)\s+"
+    rf"|(?i:mid)-)(?P<date>{YEAR}){_RIGHT_NUMBER}(?![\p{{L}}_'’])(?!\s*(?i:{_QUANTITY}))", regex.V1)
 
 
 def find_dates(prose: str, order: str = "mdy") -> list[DateMention]:
@@ -134,8 +134,8 @@ def _month_alone(m, order):
     word = m.group("date")
     if not (word[0].isupper() and (word.istitle() or word.isupper())):
         return None  # "march", "may": ordinary words
-    lead = m.group().split()[0].lower() if " " in m.group() else ""
-    if word.lower() == "may" and lead in ("of", "between"):
+    lead = regex.search(r"(\p{L}+)\s+$", m.string[max(0, m.start() - 12):m.start()])
+    if word.lower() == "may" and lead and lead.group(1).lower() in ("of", "between"):
         return None  # "the government of May": a name
     return DateMention(m.start("date"), m.end("date"), FORM_MONTH, None, month_number(word), None,
                        date_start=m.start("date"))
@@ -143,8 +143,8 @@ def _month_alone(m, order):
 
 def _year_alone(m, order):
     start = m.start("date")
-    if m.group().lower().startswith("mid-"):
-        start = m.start()
+    if m.string[max(0, start - 4):start].lower() == "mid-":
+        start -= 4
     return DateMention(start, m.end("date"), FORM_YEAR, int(m.group("date")), None, None, date_start=start)
 
 
