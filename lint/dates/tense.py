@@ -37,11 +37,16 @@ _HEDGES = regex.compile(
     r"\b(?:due|scheduled|rescheduled|set|expected|slated|planned|planning|plans?|supposed|meant|going|postponed"
     r"|delayed|moved|pushed|brought|deadline|until|till|would|could|might|may|should|must|to|deferred|pencilled"
     r"|penciled|targeted|forecast|projected|predicted|estimated|promised|pledged|vowed|intended|ahead|before"
-    r"|since)\b", regex.IGNORECASE)
+    r"|since|effective|cancell?ed|canceled|suspended|scrapped|called|halted|for|of|ahead)\b", regex.IGNORECASE)
+#: Verbs that introduce reported speech: a date after them belongs to what was said, unless it follows at once.
+_REPORTING = regex.compile(r"(?:said|told|announced|confirmed|reported|revealed|declared|agreed)$")
+#: A past verb must stand this close to its date ("met in Brussels on 15 December").
+_PAST_MAX_GAP = 4
 #: Where a clause starts: sentence punctuation, brackets, quotation marks, or a comma before a new clause.
 _CLAUSE_BREAK = regex.compile(
     r"[;:()\[\]\"“”—–]|,\s+(?:and|but|while|which|who|whereas|although|though|when|after|before|as|because"
-    r"|since|until|where|so|yet)\b|\b(?:and|but|after|before|since|until|when|while|because|although)\b")
+    r"|since|until|where|so|yet)\b|\b(?:and|but|after|before|since|until|when|while|because|although|that|which"
+    r"|who|whose|where)\b")
 #: The date's introducing word: only "on" and "in" ("on 3 December", "in March 2025", "in 2024").
 _LEAD = regex.compile(r"(?:\b(?:on|in)\s+(?:(?:early|late|mid)[\s-]+)?)$", regex.IGNORECASE)
 _MAX_GAP_WORDS = 10
@@ -76,8 +81,12 @@ def clause_tense(prose: str, sentence_start: int, date_start: int, date_end: int
     if len(between.split()) > max_gap:
         return None
     tense = FUTURE if nearest.group("future") else PAST
+    if regex.search(r"\d", between):
+        return None  # another date or number stands between: the marker belongs to it
     if tense == PAST and (_HEDGES.search(between) or _HEDGES.search(nearest.group())
-                          or any(m.group("future") for m in markers)):
+                          or any(m.group("future") for m in markers) or "," in between
+                          or len(between.split()) > _PAST_MAX_GAP
+                          or (_REPORTING.search(nearest.group()) and between.strip())):
         return None
     if tense == FUTURE and (regex.search(r"\b(?:until|till|since|by|from|before|after)\b", between, regex.I)
                             or _PARTICIPLES.search(between)):
