@@ -36,6 +36,8 @@ _AGE = regex.compile(r"(?<![\p{L}\p{N}])(?:(?:aged|age)\s+(?P<a>\d{1,3})(?![\p{N
                      regex.V1 | regex.IGNORECASE)
 #: How far apart (characters) an age and a birth year may stand and still be one person's.
 _AGE_REACH = 60
+#: Words between an age and a birth year that show they belong to two people.
+_ANOTHER_PERSON = regex.compile(r"\b(?:and|but|while|whereas|whose|his|her|their)\b|;", regex.IGNORECASE)
 #: Ages told of another time than the document's date ("died aged 80", "when she was 12").
 _OTHER_TIME = regex.compile(r"\b(?:died|dies|death|dead|killed|murdered|when|while|at the time|then|was aged|"
                             r"were aged|had been|as a|would)\b", regex.IGNORECASE)
@@ -168,7 +170,8 @@ def _ages(prose, start, end, dates, as_of):
         return out
     birth_year, birth_date, birth_at = found
     for m in _AGE.finditer(prose, start, end):
-        if abs(m.start() - birth_at) > _AGE_REACH:
+        lo, hi = sorted((m.start(), birth_at))
+        if hi - lo > _AGE_REACH or _ANOTHER_PERSON.search(prose, lo, hi):
             continue  # "Smith, aged 58, and Jones, born in 1970": two people
         group = "a" if m.group("a") else "b" if m.group("b") else "c"
         n = int(m.group(group))
