@@ -183,3 +183,40 @@ def test_real_news_silence_is_not_from_reading_nothing():
             days = [d for d in days if mention.year or abs((d - doc.as_of).days) <= 300]
             assert any(d.weekday() == mention.weekday for d in days), (path.name, doc.text[mention.start:mention.end])
     assert dates >= 80 and weekdays >= 30 and relatives >= 10 and claims >= 8
+
+
+# -- properties ------------------------------------------------------------------
+
+from hypothesis import given, settings as hsettings, strategies as st  # noqa: E402
+
+from lint.dates.vocabulary import MONTH_NAMES  # noqa: E402
+
+_NON_DATES = st.one_of(
+    st.builds(lambda a: f"{a}%", st.integers(0, 3000)),
+    st.builds(lambda a, b: f"{a}-{b}", st.integers(0, 99), st.integers(0, 99)),
+    st.builds(lambda h, m: f"{h}:{m:02d}", st.integers(0, 23), st.integers(0, 59)),
+    st.builds(lambda a, b, c: f"{a}.{b}.{c}", st.integers(0, 40), st.integers(0, 40), st.integers(0, 999)),
+    st.builds(lambda n: f"${n:,}", st.integers(0, 10**9)),
+    st.builds(lambda n: f"{n:,} troops", st.integers(0, 10**6)),
+    st.builds(lambda y, s: f"{y}{s}{(y + 1) % 100:02d}", st.integers(1900, 2099), st.sampled_from(["-", "–", "/"])),
+    st.builds(lambda n: f"No. {n}", st.integers(0, 2100)),
+    st.builds(lambda a, b: f"{a}/{b}", st.integers(1, 31), st.integers(1, 31)),
+)
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(_NON_DATES)
+def test_generated_numbers_that_are_not_dates_never_become_dates(number):
+    text = f"The figure was {number} on the day, officials said."
+    assert find_dates(text) == []
+
+
+@hsettings(max_examples=200, deadline=None)
+@given(st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)), st.booleans())
+def test_every_calendar_date_is_read_back_exactly(day, day_first):
+    written = (f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}" if day_first
+               else f"{MONTH_NAMES[day.month - 1]} {day.day}, {day.year}")
+    text = f"It happened on {day.strftime('%A')}, {written}, in Brussels."
+    [mention] = find_dates(text)
+    assert text[mention.start:mention.end] == f"{day.strftime('%A')}, {written}"
+    assert mention.date() == day and mention.weekday == day.weekday()
