@@ -14,13 +14,11 @@ Message fields: {match}, {relative} (the expression), {means} (what it names at 
 
 from __future__ import annotations
 
-import datetime as dt
-
 import regex
 
 from lint.checks.base import BuildContext, Params, check_template, make_finding
 from lint.dates.checking import DateCheck
-from lint.dates.model import MONTH_NAMES, format_date
+from lint.dates.model import describe_range, format_date
 
 PARAMETERS: dict[str, str] = {}
 
@@ -69,19 +67,6 @@ def _strict(rel) -> str:
     """The expression's strict meaning, in words: 'December 11, 2025', 'November 2025', 'December 1 to 7, 2025'."""
     lo, hi = rel.ranges[0]
     return describe_range(lo, hi)
-
-
-def describe_range(lo: dt.date, hi: dt.date) -> str:
-    if lo == hi:
-        return format_date(lo)
-    if lo == dt.date(lo.year, 1, 1) and hi == dt.date(lo.year, 12, 31):
-        return str(lo.year)
-    next_day = hi + dt.timedelta(days=1)
-    if lo.day == 1 and (lo.year, lo.month) == (hi.year, hi.month) and next_day.day == 1:
-        return f"{MONTH_NAMES[lo.month - 1]} {lo.year}"
-    if (lo.year, lo.month) == (hi.year, hi.month):
-        return f"{MONTH_NAMES[lo.month - 1]} {lo.day} to {hi.day}, {lo.year}"
-    return f"{format_date(lo)} to {format_date(hi)}"
 
 
 def _describe(span, mention) -> str:

@@ -20,9 +20,8 @@ import regex
 
 from lint.checks.base import BuildContext, Params, check_template, make_finding
 from lint.checks.context import sentence_at
-from lint.checks.relative_date import describe_range
 from lint.dates.checking import DateCheck
-from lint.dates.model import FORM_YEAR, format_date
+from lint.dates.model import FORM_YEAR, describe_range, format_date
 from lint.dates.tense import FUTURE, PAST, clause_tense
 
 PARAMETERS: dict[str, str] = {}

@@ -1,4 +1,4 @@
-"""What the extractor finds: date mentions, relative expressions, and arithmetic claims, as spans."""
+"""An absolute date as written (its span, parts and form), and the calendar helpers messages use."""
 
 from __future__ import annotations
 
@@ -57,10 +57,6 @@ class DateMention:
             return "month"
         return "year"
 
-    @property
-    def has_year(self) -> bool:
-        return self.year is not None
-
     def exists(self) -> bool:
         """False for a day the calendar does not have (February 30, 31 April, 29 February 2025)."""
         if self.day is None or self.month is None:
@@ -93,34 +89,6 @@ class DateMention:
         return dt.date(y, month, max_day(month, y))
 
 
-@dataclass(frozen=True)
-class RelativeMention:
-    """A relative expression ("yesterday", "last week", "next month", "two days ago")."""
-
-    start: int
-    end: int
-    text: str
-    #: The calendar range it names, relative to the document's date: (first, last) days, inclusive,
-    #: possibly several acceptable ranges (news uses "last week" loosely).
-    unit: str  # day | week | month | year
-
-
-@dataclass(frozen=True)
-class Arithmetic:
-    """A claim that ties a number of years to a year: an anniversary, "N years ago", an age."""
-
-    kind: str          # anniversary | years-ago | age
-    start: int         # span of the number claim ("74th anniversary", "26 years ago", "aged 58")
-    end: int
-    number: int
-    #: The year (or full date) it is measured from: the founding, the event, the birth.
-    year: int
-    month: int | None = None
-    day: int | None = None
-    anchor_start: int = 0
-    anchor_end: int = 0
-
-
 def max_day(month: int, year: int | None) -> int:
     """Days in ``month``; February has 29 when the year is unknown (February 29 may exist)."""
     if month == 2 and year is None:
@@ -138,5 +106,15 @@ def weekday_name(number: int) -> str:
     return WEEKDAY_NAMES[number]
 
 
-def article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
+def describe_range(lo: dt.date, hi: dt.date) -> str:
+    """A span of days in words: 'December 11, 2025', 'November 2025', '2024', 'December 1 to 7, 2025'."""
+    if lo == hi:
+        return format_date(lo)
+    if lo == dt.date(lo.year, 1, 1) and hi == dt.date(lo.year, 12, 31):
+        return str(lo.year)
+    next_day = hi + dt.timedelta(days=1)
+    if lo.day == 1 and (lo.year, lo.month) == (hi.year, hi.month) and next_day.day == 1:
+        return f"{MONTH_NAMES[lo.month - 1]} {lo.year}"
+    if (lo.year, lo.month) == (hi.year, hi.month):
+        return f"{MONTH_NAMES[lo.month - 1]} {lo.day} to {hi.day}, {lo.year}"
+    return f"{format_date(lo)} to {format_date(hi)}"
