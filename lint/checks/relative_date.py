@@ -24,7 +24,8 @@ PARAMETERS: dict[str, str] = {}
 
 #: What may stand between a relative expression and the date beside it.
 _BETWEEN = regex.compile(r"\s*(?:,|\(|[–—]|--?)?\s*(?:on|in)?\s*", regex.V1)
-_BETWEEN_AFTER = regex.compile(r"\s*(?:,|\()\s*", regex.V1)
+#: What may stand between a date and a relative expression after it ("December 9, yesterday", "Dec. 9 (yesterday)").
+_BETWEEN_BEFORE = regex.compile(r"\s*(?:,|\()\s*\Z", regex.V1)
 
 
 class RelativeDate(DateCheck):
@@ -41,14 +42,10 @@ class RelativeDate(DateCheck):
         by_start = {d.start: d for d in analysis.dates}
         by_end = {d.end: d for d in analysis.dates}
         for rel in analysis.relatives:
-            mention = None
             after = _BETWEEN.match(prose, rel.end)
-            if after and after.end() in by_start:
-                mention = by_start[after.end()]
-            else:
-                for end, candidate in by_end.items():
-                    if end <= rel.start and _BETWEEN_AFTER.fullmatch(prose, end, rel.start):
-                        mention = candidate
+            before = _BETWEEN_BEFORE.search(prose, max(0, rel.start - 8), rel.start)
+            mention = (by_start.get(after.end()) if after else None) or \
+                (by_end.get(before.start()) if before else None)
             if mention is None:
                 continue
             start, end = min(rel.start, mention.start), max(rel.end, mention.end)
