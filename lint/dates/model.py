@@ -74,12 +74,16 @@ class DateMention:
             return None
 
     def first_day(self, year: int | None = None) -> dt.date | None:
+        """The first day the mention names (``year`` standing in for a missing one); None if impossible."""
         y = self.year if self.year is not None else year
         if y is None:
             return None
-        return dt.date(y, self.month or 1, self.day or 1) if self.exists() else None
+        if self.day is not None:
+            return self.date(y)
+        return dt.date(y, self.month or 1, 1)
 
     def last_day(self, year: int | None = None) -> dt.date | None:
+        """The last day the mention names; None if impossible (February 29 of a common year)."""
         y = self.year if self.year is not None else year
         if y is None:
             return None
