@@ -220,3 +220,29 @@ def test_every_calendar_date_is_read_back_exactly(day, day_first):
     [mention] = find_dates(text)
     assert text[mention.start:mention.end] == f"{day.strftime('%A')}, {written}"
     assert mention.date() == day and mention.weekday == day.weekday()
+
+
+_TOKENS = st.sampled_from([
+    "January", "February", "May", "Dec.", "Friday", "Thu.", "29", "30", "31", "1st", "2025", "1949", "03/04/2025",
+    "31/02/2024", "2025-02-29", "yesterday", "last week", "next month", "two days ago", "will", "was", "met",
+    "on", "in", "mid-", "aged", "58", "born", "in 1967", "74th", "anniversary of", "years ago", ",", ".", "(",
+    ")", "\"", "the", "of", "-", "–", "%", "$", "No.", "\n\n",
+])
+
+
+@hsettings(max_examples=150, deadline=None)
+@given(st.lists(_TOKENS, min_size=1, max_size=40), st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)))
+def test_no_dates_rule_fails_on_any_token_soup(tokens, as_of):
+    from lint.checks import kind_module
+    from lint.checks.base import BuildContext
+    from lint.engine import check_document
+    from lint.rules import builtin_rules
+
+    text = " ".join(tokens)
+    doc = Document("soup.md", text, "plain")
+    resolve_as_of(doc, as_of, None)
+    checks = [kind_module(r.kind).build(r, BuildContext()) for r in builtin_rules() if r.id.startswith("dates.")]
+    findings, errors = check_document(doc, checks)
+    assert errors == []
+    for f in findings:
+        assert 0 <= f.start < f.end <= len(text)
