@@ -41,10 +41,12 @@ class RelativeDate(DateCheck):
         prose = analysis.prose
         by_start = {d.start: d for d in analysis.dates}
         by_end = {d.end: d for d in analysis.dates}
+        by_weekday = {d.weekday_start: d for d in analysis.dates if d.weekday_start is not None}
         for rel in analysis.relatives:
             after = _BETWEEN.match(prose, rel.end)
             before = _BETWEEN_BEFORE.search(prose, max(0, rel.start - 8), rel.start)
-            mention = (by_start.get(after.end()) if after else None) or \
+            mention = by_weekday.get(rel.weekday_start) if rel.weekday_start is not None else None
+            mention = mention or (by_start.get(after.end()) if after else None) or \
                 (by_end.get(before.start()) if before else None)
             if mention is None:
                 continue
@@ -62,8 +64,7 @@ class RelativeDate(DateCheck):
 
 def _strict(rel) -> str:
     """The expression's strict meaning, in words: 'December 11, 2025', 'November 2025', 'December 1 to 7, 2025'."""
-    lo, hi = rel.ranges[0]
-    return describe_range(lo, hi)
+    return " or ".join(describe_range(lo, hi) for lo, hi in rel.ranges[:rel.strict])
 
 
 def _describe(span, mention) -> str:

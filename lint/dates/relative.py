@@ -1,6 +1,7 @@
 """Relative time expressions ("yesterday", "last week", "next month", "two days ago") and what they mean.
 
-A relative expression names a span of days counted from the document's date.
+A relative expression names a span of days counted from the document's date:
+"yesterday", "last week", "next month", "two days ago", "last Thursday", "last April".
 News uses some of them loosely ("last week" for anything five to ten days back),
 so each meaning is a list of acceptable ranges, and a date contradicts the
 expression only when it falls outside all of them. Month and year arithmetic
@@ -10,12 +11,13 @@ is February 28 or 29).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass
 
 import regex
 
-from lint.dates.vocabulary import NUMBER_WORD, number_value
+from lint.dates.vocabulary import MONTH_NAMES, NUMBER_WORD, WEEKDAY_NAMES, number_value
 
 DAY = dt.timedelta(days=1)
 
@@ -35,13 +37,23 @@ _PATTERN = regex.compile(
     regex.V1 | regex.IGNORECASE)
 
 
+#: "last Thursday", "next Monday", "this Friday"; "last April", "next March", "this June" (names capitalised).
+_NAMED = regex.compile(
+    r"(?<![\p{L}\p{N}])(?P<which>(?i:last|next|this))\s+(?P<name>" + "|".join((*WEEKDAY_NAMES, *MONTH_NAMES))
+    + r")(?![\p{L}\p{N}]|['’]s\b)", regex.V1)
+
+
 @dataclass(frozen=True)
 class Relative:
     start: int
     end: int
     text: str
-    #: Acceptable (first, last) day ranges, inclusive; the first one is the expression's strict meaning.
+    #: Acceptable (first, last) day ranges, inclusive; the first ``strict`` are what it means strictly,
+    #: the rest what news also uses it for ("last week" for the ten days before).
     ranges: tuple
+    strict: int = 1
+    #: Where its weekday name starts ("last Thursday"), so "last Thursday, Dec. 4" pairs with that date.
+    weekday_start: int | None = None
 
     def contains(self, first: dt.date, last: dt.date) -> bool:
         """True if [first, last] overlaps one of the acceptable ranges."""
@@ -59,7 +71,46 @@ def find_relatives(prose: str, as_of: dt.date) -> list[Relative]:
         ranges = meaning(m, as_of)
         if ranges:
             out.append(Relative(m.start(), m.end(), m.group(), tuple(ranges)))
+    for m in _NAMED.finditer(prose):
+        which, name = m.group("which").lower(), m.group("name")
+        if name in WEEKDAY_NAMES:
+            ranges = _weekday(which, WEEKDAY_NAMES.index(name), as_of)
+            out.append(Relative(m.start(), m.end(), m.group(), tuple(ranges), weekday_start=m.start("name")))
+        else:
+            ranges = _month(which, MONTH_NAMES.index(name) + 1, as_of)
+            out.append(Relative(m.start(), m.end(), m.group(), tuple(ranges)))
+    out.sort(key=lambda r: r.start)
     return out
+
+
+def _weekday(which: str, weekday: int, a: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """'last Thursday': the latest Thursday before the draft's date, or the one in last week;
+    'next Thursday': the first after it, or the one in next week; 'this Thursday': this week's."""
+    monday = a - a.weekday() * DAY
+    in_week = monday + weekday * DAY
+    if which == "last":
+        previous = a - ((a.weekday() - weekday - 1) % 7 + 1) * DAY
+        return [(previous, previous), (in_week - 7 * DAY, in_week - 7 * DAY)]
+    if which == "next":
+        following = a + ((weekday - a.weekday() - 1) % 7 + 1) * DAY
+        return [(following, following), (in_week + 7 * DAY, in_week + 7 * DAY)]
+    return [(in_week, in_week)]
+
+
+def _month(which: str, month: int, a: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """'last April': the latest April before this month, or April of last year; 'next April' likewise
+    forward; 'this April': April of this year."""
+    def whole(year: int) -> tuple[dt.date, dt.date]:
+        first = dt.date(year, month, 1)
+        return first, dt.date(year, month, calendar.monthrange(year, month)[1])
+
+    if which == "last":
+        year = a.year if month < a.month else a.year - 1
+        return [whole(year), whole(a.year - 1)]
+    if which == "next":
+        year = a.year if month > a.month else a.year + 1
+        return [whole(year), whole(a.year + 1)]
+    return [whole(a.year)]
 
 
 def meaning(m, as_of: dt.date) -> list[tuple[dt.date, dt.date]]:
