@@ -1,6 +1,7 @@
 """``relative-date``: a relative expression set beside a date it contradicts.
 
-"yesterday, December 9" in a draft dated December 12: yesterday was December 11.
+"yesterday, December 9" in a draft dated December 12: yesterday was December 11;
+"yesterday (Wednesday)" in the same draft: yesterday was a Thursday.
 Only an expression and a date written side by side are compared ("yesterday,
 December 9", "last week (Nov. 20)", "December 9, yesterday", "last month, in
 October"), so each names the other. Loose phrases are given room: "last week"
@@ -18,12 +19,15 @@ import regex
 
 from lint.checks.base import BuildContext, Params, check_template, make_finding
 from lint.dates.checking import DateCheck
-from lint.dates.model import describe_range, format_date
+from lint.dates.model import describe_range, format_date, weekday_name
+from lint.dates.vocabulary import WEEKDAY, weekday_number
 
 PARAMETERS: dict[str, str] = {}
 
 #: What may stand between a relative expression and the date beside it.
 _BETWEEN = regex.compile(r"\s*(?:,|\(|[–—]|--?)?\s*(?:on|in)?\s*", regex.V1)
+#: A weekday written alone beside a one-day expression: "yesterday (Wednesday)", "today, Friday,".
+_WEEKDAY_BESIDE = regex.compile(rf"\s*(?:,|\()\s*(?P<weekday>{WEEKDAY})(?![\p{{L}}])", regex.V1)
 #: What may stand between a date and a relative expression after it ("December 9, yesterday", "Dec. 9 (yesterday)").
 _BETWEEN_BEFORE = regex.compile(r"\s*(?:,|\()\s*\Z", regex.V1)
 
@@ -49,6 +53,7 @@ class RelativeDate(DateCheck):
             mention = mention or (by_start.get(after.end()) if after else None) or \
                 (by_end.get(before.start()) if before else None)
             if mention is None:
+                yield from self._weekday_beside(doc, analysis, rel, after)
                 continue
             start, end = min(rel.start, mention.start), max(rel.end, mention.end)
             if self.quoted(doc, start, end):
@@ -60,6 +65,21 @@ class RelativeDate(DateCheck):
             yield make_finding(self.rule, doc, start, end, suggestions=[_strict(rel)],
                                relative=rel.text, means=_strict(rel), written=written,
                                as_of=format_date(analysis.as_of))
+
+
+    def _weekday_beside(self, doc, analysis, rel, after):
+        """'yesterday (Wednesday)' in a Friday draft: a one-day expression beside a weekday alone."""
+        lo, hi = rel.ranges[0]
+        named = _WEEKDAY_BESIDE.match(analysis.prose, rel.end)
+        if lo != hi or len(rel.ranges) != 1 or not named or self.quoted(doc, rel.start, named.end()):
+            return
+        written = weekday_number(named.group("weekday"))
+        if written == lo.weekday():
+            return
+        means = f"{weekday_name(lo.weekday())}, {format_date(lo)}"
+        yield make_finding(self.rule, doc, rel.start, named.end(), suggestions=[weekday_name(lo.weekday())],
+                           relative=rel.text, means=means, written=f"a {weekday_name(written)}",
+                           as_of=format_date(analysis.as_of))
 
 
 def _strict(rel) -> str:
