@@ -246,3 +246,11 @@ def test_no_dates_rule_fails_on_any_token_soup(tokens, as_of):
     assert errors == []
     for f in findings:
         assert 0 <= f.start < f.end <= len(text)
+
+
+def test_mixed_formats_offer_a_fix_in_the_first_style(tmp_path):
+    text = "December 12, 2025\n\nTalks ended on 11 December 2025.\n"
+    report = _findings(tmp_path, text, "dates.mixed-date-format")
+    [finding] = report.findings
+    assert (text[finding.fix.start:finding.fix.end], finding.fix.replacement) == ("11 December 2025",
+                                                                                "December 11, 2025")

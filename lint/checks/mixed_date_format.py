@@ -2,7 +2,7 @@
 
 The first style used wins ("December 11, 2025", "11 December 2025", "12/11/2025"
 or "2025-12-11"); later dates in another style are reported with the date
-rewritten in the first one. Only dates with a day are compared. Quoted text is
+rewritten in the first one (also as a fix). Only dates with a day are compared. Quoted text is
 not judged.
 
 Parameters: none.
@@ -15,6 +15,7 @@ from lint.checks.base import BuildContext, Params, check_template, make_finding
 from lint.dates.checking import DateCheck
 from lint.dates.model import FORM_DAY_MONTH, FORM_ISO, FORM_LABELS, FORM_MONTH_DAY, FORM_NUMERIC
 from lint.dates.vocabulary import MONTH_NAMES
+from lint.finding import Fix
 
 PARAMETERS: dict[str, str] = {}
 
@@ -39,7 +40,10 @@ class MixedDateFormat(DateCheck):
             if mention.form == first_form:
                 continue
             rewritten = rewrite(mention, first_form, analysis.order)
-            yield make_finding(self.rule, doc, mention.date_start, mention.end,
+            start, end = mention.date_start, mention.end
+            plain = doc.text[start:end] == doc.prose[start:end]  # no markup inside: safe to rewrite
+            fix = Fix(start, end, rewritten) if rewritten and plain else None
+            yield make_finding(self.rule, doc, start, end, fix=fix,
                                suggestions=[rewritten] if rewritten else [], style=FORM_LABELS[mention.form],
                                first=FORM_LABELS[first_form], line=first_line)
 
