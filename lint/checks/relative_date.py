@@ -47,6 +47,8 @@ class RelativeDate(DateCheck):
         by_end = {d.end: d for d in analysis.dates}
         by_weekday = {d.weekday_start: d for d in analysis.dates if d.weekday_start is not None}
         for rel in analysis.relatives:
+            if not rel.judged:
+                continue
             after = _BETWEEN.match(prose, rel.end)
             before = _BETWEEN_BEFORE.search(prose, max(0, rel.start - 8), rel.start)
             mention = by_weekday.get(rel.weekday_start) if rel.weekday_start is not None else None

@@ -39,7 +39,7 @@ _PATTERN = regex.compile(
 
 #: "last Thursday", "next Monday", "this Friday"; "last April", "next March", "this June" (names capitalised).
 _NAMED = regex.compile(
-    r"(?<![\p{L}\p{N}])(?P<which>(?i:last|next|this))\s+(?P<name>" + "|".join((*WEEKDAY_NAMES, *MONTH_NAMES))
+    r"(?<![\p{L}\p{N}])(?P<which>(?i:last|next|this|on))\s+(?P<name>" + "|".join((*WEEKDAY_NAMES, *MONTH_NAMES))
     + r")(?![\p{L}\p{N}]|['’]s\b)", regex.V1)
 
 
@@ -54,6 +54,8 @@ class Relative:
     strict: int = 1
     #: Where its weekday name starts ("last Thursday"), so "last Thursday, Dec. 4" pairs with that date.
     weekday_start: int | None = None
+    #: False for "on Thursday": the last Thursday or the next one, so no date beside it contradicts it.
+    judged: bool = True
 
     def contains(self, first: dt.date, last: dt.date) -> bool:
         """True if [first, last] overlaps one of the acceptable ranges."""
@@ -73,6 +75,11 @@ def find_relatives(prose: str, as_of: dt.date) -> list[Relative]:
             out.append(Relative(m.start(), m.end(), m.group(), tuple(ranges)))
     for m in _NAMED.finditer(prose):
         which, name = m.group("which").lower(), m.group("name")
+        if which == "on":
+            if name in WEEKDAY_NAMES:
+                ranges = _nearest_weekdays(WEEKDAY_NAMES.index(name), as_of)
+                out.append(Relative(m.start(), m.end(), m.group(), tuple(ranges), strict=2, judged=False))
+            continue
         if name in WEEKDAY_NAMES:
             ranges = _weekday(which, WEEKDAY_NAMES.index(name), as_of)
             out.append(Relative(m.start(), m.end(), m.group(), tuple(ranges), weekday_start=m.start("name")))
@@ -95,6 +102,13 @@ def _weekday(which: str, weekday: int, a: dt.date) -> list[tuple[dt.date, dt.dat
         following = a + ((weekday - a.weekday() - 1) % 7 + 1) * DAY
         return [(following, following), (in_week + 7 * DAY, in_week + 7 * DAY)]
     return [(in_week, in_week)]
+
+
+def _nearest_weekdays(weekday: int, a: dt.date) -> list[tuple[dt.date, dt.date]]:
+    """'on Thursday': the latest Thursday up to the draft's date, or the first after it."""
+    previous = a - ((a.weekday() - weekday) % 7) * DAY
+    following = a + ((weekday - a.weekday() - 1) % 7 + 1) * DAY
+    return [(previous, previous), (following, following)]
 
 
 def _month(which: str, month: int, a: dt.date) -> list[tuple[dt.date, dt.date]]:
