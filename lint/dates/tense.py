@@ -20,10 +20,10 @@ _PAST_VERBS = (
     "approved opened closed released published killed arrested resigned attended hosted visited called told "
     "gave made left arrived returned struck hit fell rose reached passed fired ruled sentenced reported "
     "revealed confirmed unveiled completed finished started landed crashed collapsed erupted flew travelled "
-    "traveled spoke addressed declared won ratified joined withdrew invaded attacked launched stepped sworn "
+    "traveled spoke addressed declared ratified joined withdrew invaded attacked stepped sworn "
     "became named appointed nominated defeated beat scored played sold bought acquired merged filed sued "
-    "charged convicted acquitted freed released shot injured wounded destroyed burned flooded married wrote "
-    "happened occurred took place convened gathered marched protested celebrated marked commemorated"
+    "charged convicted acquitted freed shot injured wounded destroyed burned flooded married wrote "
+    "happened occurred convened gathered marched protested celebrated marked commemorated"
 ).split()
 _FUTURE_MARKER = (r"(?<!\b(?:the|a|his|her|their|its|our|your|political|free|good|ill|own|last)\s)\bwill\b"
                   r"|\bshall\b|['’]ll\b"
@@ -37,7 +37,7 @@ _HEDGES = regex.compile(
     r"\b(?:due|scheduled|rescheduled|set|expected|slated|planned|planning|plans?|supposed|meant|going|postponed"
     r"|delayed|moved|pushed|brought|deadline|until|till|would|could|might|may|should|must|to|deferred|pencilled"
     r"|penciled|targeted|forecast|projected|predicted|estimated|promised|pledged|vowed|intended|ahead|before"
-    r"|since|effective|cancell?ed|canceled|suspended|scrapped|called|halted|for|of|ahead)\b", regex.IGNORECASE)
+    r"|since|effective|cancell?ed|canceled|suspended|scrapped|called|halted|for|of)\b", regex.IGNORECASE)
 #: Verbs that introduce reported speech: a date after them belongs to what was said, unless it follows at once.
 _REPORTING = regex.compile(r"(?:said|told|announced|confirmed|reported|revealed|declared|agreed)$")
 #: A past verb must stand this close to its date ("met in Brussels on 15 December").
