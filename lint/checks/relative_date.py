@@ -20,14 +20,14 @@ import regex
 from lint.checks.base import BuildContext, Params, check_template, make_finding
 from lint.dates.checking import DateCheck
 from lint.dates.model import describe_range, format_date, weekday_name
-from lint.dates.vocabulary import WEEKDAY, weekday_number
+from lint.dates.vocabulary import NAME_TOKEN, weekday_of
 
 PARAMETERS: dict[str, str] = {}
 
 #: What may stand between a relative expression and the date beside it.
 _BETWEEN = regex.compile(r"\s*(?:,|\(|[–—]|--?)?\s*(?:on|in)?\s*", regex.V1)
 #: A weekday written alone beside a one-day expression: "yesterday (Wednesday)", "today, Friday,".
-_WEEKDAY_BESIDE = regex.compile(rf"\s*(?:,|\()\s*(?P<weekday>{WEEKDAY})(?![\p{{L}}])", regex.V1)
+_WEEKDAY_BESIDE = regex.compile(rf"\s*(?:,|\()\s*(?P<weekday>{NAME_TOKEN})(?P<dot>\.)?(?![\p{{L}}])", regex.V1)
 #: What may stand between a date and a relative expression after it ("December 9, yesterday", "Dec. 9 (yesterday)").
 _BETWEEN_BEFORE = regex.compile(r"\s*(?:,|\()\s*\Z", regex.V1)
 
@@ -75,8 +75,8 @@ class RelativeDate(DateCheck):
         named = _WEEKDAY_BESIDE.match(analysis.prose, rel.end)
         if lo != hi or len(rel.ranges) != 1 or not named or self.quoted(doc, rel.start, named.end()):
             return
-        written = weekday_number(named.group("weekday"))
-        if written == lo.weekday():
+        written = weekday_of(named.group("weekday"), dot=bool(named.group("dot")))
+        if written is None or written == lo.weekday():
             return
         means = f"{weekday_name(lo.weekday())}, {format_date(lo)}"
         yield make_finding(self.rule, doc, rel.start, named.end(), suggestions=[weekday_name(lo.weekday())],

@@ -17,24 +17,32 @@ import regex
 
 from lint.dates.model import (FORM_DAY_MONTH, FORM_ISO, FORM_MONTH, FORM_MONTH_DAY, FORM_MONTH_YEAR, FORM_NUMERIC,
                               FORM_YEAR, DateMention)
-from lint.dates.vocabulary import DAY, MONTH, MONTH_NAMES, WEEKDAY, YEAR, month_number, weekday_number
+from lint.dates.vocabulary import DAY, MONTH_NAMES, NAME_TOKEN, YEAR, month_of, weekday_of
 
-#: Words after a bare "Month D" that show the number counts something else ("May 10 years ago").
-_QUANTITY = (r"(?:%|percent\b|per\s+cent\b|million\b|billion\b|trillion\b|thousand\b|years?\b|months?\b|weeks?\b"
-             r"|days?\b|hours?\b|minutes?\b|seconds?\b|times\b|people\b|members\b|points?\b|seats?\b|votes?\b"
-             r"|troops\b|pounds?\b|dollars?\b|euros?\b|kg\b|km\b|miles?\b|metres?\b|meters?\b)")
+# Month and weekday names are matched as capitalised words (NAME_TOKEN) and checked against the names in
+# Python: ``regex`` compiles long alternations slowly, and a pre-commit hook compiles them on every run.
+
+#: Words after a bare "Month D" or a year that show the number counts something ("May 10 years ago").
+_QUANTITIES = frozenset((
+    "% percent per million billion trillion thousand year years month months week weeks day days hour hours "
+    "minute minutes second seconds times people members point points seat seats vote votes troops pound pounds "
+    "dollar dollars euro euros kg km mile miles metre metres meter meters").split())
+_NEXT_WORD = regex.compile(r"\s*(%|\p{L}+)")
 #: What may not touch a date on its left: part of a number, an amount, a version, a range.
-_LEFT = r"(?<![\p{L}\p{N}_$€£¥./:,\-–—])"
+_LEFT_CHARS = r"\p{L}\p{N}_$€£¥./:,\-–—"
+_LEFT = rf"(?<![{_LEFT_CHARS}])"
+_LEFT_CHAR = regex.compile(rf"[{_LEFT_CHARS}]")
 #: What may not follow a number that ends a date: more digits, a decimal, a range, a percentage.
 _RIGHT_NUMBER = r"(?!\p{N}|[.,:]\p{N}|\s?[\-–—/]\s?\p{N}|\s?%)"
-_WEEKDAY_PREFIX = rf"(?:(?P<weekday>{WEEKDAY})(?:\s*,\s*|\s+)(?:the\s+)?)?"
-_YEAR_PART = rf"(?:,?\s+(?P<year>{YEAR}){_RIGHT_NUMBER}(?!\s*{_QUANTITY}))?"
+_WEEKDAY_PREFIX = rf"(?:(?P<weekday>{NAME_TOKEN})(?P<wdot>\.)?(?:\s*,\s*|\s+)(?:the\s+)?)?"
+_MONTH = rf"(?P<month>{NAME_TOKEN})(?P<mdot>\.)?"
+_YEAR_PART = rf"(?:,?\s+(?P<year>{YEAR}){_RIGHT_NUMBER})?"
 
 _MONTH_DAY = regex.compile(
-    rf"(?=[JFMASONDTW]){_WEEKDAY_PREFIX}(?P<date>(?P<month>{MONTH})\s+(?P<day>{DAY}){_RIGHT_NUMBER}"
-    rf"(?!\s*{_QUANTITY}){_YEAR_PART})(?!\p{{L}})", regex.V1)
+    rf"(?=\p{{Lu}}){_WEEKDAY_PREFIX}(?P<date>{_MONTH}\s+(?P<day>{DAY}){_RIGHT_NUMBER}{_YEAR_PART})(?!\p{{L}})",
+    regex.V1)
 _DAY_MONTH = regex.compile(  # the lookahead lets the scan skip most positions at once
-    rf"(?=[\dMTWFS]){_LEFT}{_WEEKDAY_PREFIX}(?P<date>(?P<day>{DAY})(?:(?<=st|nd|rd|th)\s+of)?\s+(?P<month>{MONTH})"
+    rf"(?=[\d\p{{Lu}}]){_LEFT}{_WEEKDAY_PREFIX}(?P<date>(?P<day>{DAY})(?:(?<=st|nd|rd|th)\s+of)?\s+{_MONTH}"
     rf"{_YEAR_PART})(?!\p{{L}})", regex.V1)
 _NUMERIC = regex.compile(
     rf"(?=\d){_LEFT}(?P<date>(?P<a>\d{{1,2}})(?P<sep>[/.])(?P<b>\d{{1,2}})(?P=sep)(?P<year>{YEAR}))"
@@ -43,17 +51,17 @@ _ISO = regex.compile(
     rf"(?=[12]){_LEFT}(?P<date>(?P<year>{YEAR})-(?P<month>\d{{2}})-(?P<day>\d{{2}}))(?![\p{{N}}/:\-–]|[.,]\p{{N}})",
     regex.V1)
 _MONTH_YEAR = regex.compile(
-    rf"(?=[JFMASOND])(?P<date>(?P<month>{MONTH})\s+(?:of\s+)?(?P<year>{YEAR})){_RIGHT_NUMBER}(?!\s*{_QUANTITY})", regex.V1)
+    rf"(?=\p{{Lu}})(?P<date>{_MONTH}\s+(?:of\s+)?(?P<year>{YEAR})){_RIGHT_NUMBER}", regex.V1)
 #: A month alone needs a word in front that makes it a time ("in March", "since May", "early April").
-#: The word is looked behind, so the scan is driven by the month names (fast on long texts).
 _MONTH_ALONE = regex.compile(
-    r"(?=[JFMASOND])(?<=(?<![\p{L}])(?i:in|since|until|till|by|from|through|during|before|after|last|next|this|early|late|mid"
-    r"|of|between)\s+|(?i:mid)-)(?P<date>(?i:" + "|".join(MONTH_NAMES) + r"))(?![\p{L}\p{N}'’]|\s+\p{N}|-\p{N})",
-    regex.V1)
+    rf"(?=[JFMASOND])(?<=\s|-)(?P<date>{NAME_TOKEN})(?![\p{{L}}\p{{N}}'’]|\s+\p{{N}}|-\p{{N}})", regex.V1)
+_MONTH_CONTEXT = frozenset(
+    "in since until till by from through during before after last next this early late mid of between".split())
 #: A year alone needs "in", "since", "during", "early", "mid-"... in front ("in 2024", "mid-2024").
-_YEAR_ALONE = regex.compile(
-    rf"(?=[12])(?<=(?<![\p{{L}}])(?i:in|since|during|until|by|early|late|mid|of|spring|summer|autumn|fall|winter)\s+"
-    rf"|(?i:mid)-)(?P<date>{YEAR}){_RIGHT_NUMBER}(?![\p{{L}}_'’])(?!\s*(?i:{_QUANTITY}))", regex.V1)
+_YEAR_ALONE = regex.compile(rf"(?=[12])(?<=\s|-)(?P<date>{YEAR}){_RIGHT_NUMBER}(?![\p{{L}}_'’])", regex.V1)
+_YEAR_CONTEXT = frozenset(
+    "in since during until by early late mid of spring summer autumn fall winter".split())
+_WORD_BEFORE = regex.compile(r"(\p{L}+)(\s+|-)$")
 
 
 def find_dates(prose: str, order: str = "mdy") -> list[DateMention]:
@@ -74,27 +82,49 @@ def find_dates(prose: str, order: str = "mdy") -> list[DateMention]:
     return kept
 
 
-def _weekday(m):
-    if m.group("weekday"):
-        return weekday_number(m.group("weekday")), m.start("weekday"), m.end("weekday")
-    return None, None, None
+def _counts_something(text: str, end: int) -> bool:
+    """True if the word after ``end`` makes the number before it a quantity ("10 years", "5 percent")."""
+    m = _NEXT_WORD.match(text, end)
+    return bool(m) and m.group(1).lower() in _QUANTITIES
+
+
+def _word_before(text: str, start: int) -> tuple[str, str]:
+    """The word before ``start`` and what separates them (spaces, or '-' as in 'mid-2024')."""
+    m = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    return (m.group(1).lower(), m.group(2)) if m else ("", "")
 
 
 def _named(form):
     def make(m, order):
-        if form == FORM_MONTH_DAY and m.group("month").rstrip(".") == "May" and _is_may_the_name(m):
+        month = month_of(m.group("month"))
+        if month is None:
             return None
-        weekday, w_start, w_end = _weekday(m)
+        text, end = m.string, m.end("date")
+        if m.group("mdot") and m.group("month").capitalize() in MONTH_NAMES:
+            if m.end("mdot") != end:
+                return None  # "December. 11": a sentence end, not an abbreviation
+            end -= 1  # "11 December.": the full stop ends the sentence
         year = int(m.group("year")) if m.group("year") else None
+        if _counts_something(text, end):
+            return None
+        weekday = w_start = w_end = None
+        if m.group("weekday"):
+            weekday = weekday_of(m.group("weekday"), dot=bool(m.group("wdot")))
+            if weekday is not None:
+                w_start, w_end = m.start("weekday"), m.end("wdot") if m.group("wdot") else m.end("weekday")
+        start = m.start() if weekday is not None else m.start("date")
+        if weekday is None and start > 0 and _LEFT_CHAR.match(text, start - 1) and form == FORM_DAY_MONTH:
+            return None  # the date proper touches a number: "1,500 11 December" is not a date
+        if form == FORM_MONTH_DAY and month == 5 and weekday is None and _is_may_the_name(text, start):
+            return None
         day = int(regex.match(r"\d+", m.group("day")).group())
-        return DateMention(m.start(), m.end("date"), form, year, month_number(m.group("month")), day,
-                           weekday, w_start, w_end, m.start("date"))
+        return DateMention(start, end, form, year, month, day, weekday, w_start, w_end, m.start("date"))
     return make
 
 
-def _is_may_the_name(m) -> bool:
-    """'Theresa May 10' is unlikely, but 'May 2' after a capitalised word with no weekday can be a name."""
-    before = m.string[max(0, m.start() - 20):m.start()]
+def _is_may_the_name(text: str, start: int) -> bool:
+    """'Theresa May 10' is unlikely, but 'May 2' after a capitalised word can be a name."""
+    before = text[max(0, start - 20):start]
     return bool(regex.search(r"\p{Lu}\p{Ll}+\s+$", before)) and not regex.search(
         r"(?:On|Since|Until|By|From|Before|After)\s+$", before)
 
@@ -126,25 +156,33 @@ def _iso(m, order):
 
 
 def _month_year(m, order):
-    return DateMention(m.start("date"), m.end("date"), FORM_MONTH_YEAR, int(m.group("year")),
-                       month_number(m.group("month")), None, date_start=m.start("date"))
+    month = month_of(m.group("month"))
+    if month is None or _counts_something(m.string, m.end("date")):
+        return None
+    if m.group("mdot") and m.group("month").capitalize() in MONTH_NAMES:
+        return None
+    return DateMention(m.start("date"), m.end("date"), FORM_MONTH_YEAR, int(m.group("year")), month, None,
+                       date_start=m.start("date"))
 
 
 def _month_alone(m, order):
     word = m.group("date")
-    if not (word[0].isupper() and (word.istitle() or word.isupper())):
-        return None  # "march", "may": ordinary words
-    lead = regex.search(r"(\p{L}+)\s+$", m.string[max(0, m.start() - 12):m.start()])
-    if word.lower() == "may" and lead and lead.group(1).lower() in ("of", "between"):
+    month = month_of(word, abbreviations=False)
+    if month is None:
+        return None
+    lead, gap = _word_before(m.string, m.start())
+    if (gap == "-" and lead != "mid") or lead not in _MONTH_CONTEXT:
+        return None
+    if month == 5 and lead in ("of", "between"):
         return None  # "the government of May": a name
-    return DateMention(m.start("date"), m.end("date"), FORM_MONTH, None, month_number(word), None,
-                       date_start=m.start("date"))
+    return DateMention(m.start("date"), m.end("date"), FORM_MONTH, None, month, None, date_start=m.start("date"))
 
 
 def _year_alone(m, order):
-    start = m.start("date")
-    if m.string[max(0, start - 4):start].lower() == "mid-":
-        start -= 4
+    lead, gap = _word_before(m.string, m.start())
+    if (gap == "-" and lead != "mid") or lead not in _YEAR_CONTEXT or _counts_something(m.string, m.end("date")):
+        return None
+    start = m.start("date") - 4 if gap == "-" else m.start("date")
     return DateMention(start, m.end("date"), FORM_YEAR, int(m.group("date")), None, None, date_start=start)
 
 

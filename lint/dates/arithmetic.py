@@ -11,41 +11,45 @@ the facts checks.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass
 
-import regex
+import re
 
 from lint.dates.model import DateMention
-from lint.dates.vocabulary import NUMBER_WORD, ORDINAL_WORD, YEAR, number_value, ordinal_value
+from lint.dates.vocabulary import YEAR, number_value, ordinal_value
 
-_ORDINAL = rf"(?P<n>\d{{1,3}}(?:st|nd|rd|th)|{ORDINAL_WORD})"
-_ANNIVERSARY = regex.compile(rf"(?<![\p{{L}}\p{{N}}]){_ORDINAL}\s+(?P<what>anniversary|birthday)(?![\p{{L}}])",
-                             regex.V1 | regex.IGNORECASE)
+# Plain ``re`` with generic number words checked in Python: ``regex`` compiles long alternations slowly,
+# and a pre-commit hook compiles them on every run.
+#: A sentence without one of these words holds no claim: a cheap test before the patterns.
+_KEYWORDS = re.compile(r"anniversar|birthday|\bago\b|\bage[d\s]|year[-\u2011]old|years\s+old|yr[-\u2011]old",
+                       re.IGNORECASE)
+_NUMBER_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)?"
+_ANNIVERSARY = re.compile(rf"(?<!\w)(?P<n>\d{{1,3}}(?:st|nd|rd|th)|{_NUMBER_WORD})\s+"
+                          rf"(?P<what>(?i:anniversary|birthday))(?![^\W\d_])")
 #: "... anniversary of NATO's founding in 1949", "... of the 1949 treaty" — within one phrase (no comma).
-_OF_YEAR = regex.compile(rf"\s+of\s+[^.,;:!?()\p{{N}}]{{0,60}}?(?<![\p{{L}}\p{{N}}$€£¥])(?P<year>{YEAR})"
-                         rf"(?![\p{{N}}%]|[-–—/]\p{{N}}|[.,]\p{{N}})", regex.V1)
+_OF_YEAR = re.compile(rf"\s+of\s+[^.,;:!?()\d]{{0,60}}?(?<![\w$€£¥])(?P<year>{YEAR})"
+                      rf"(?![\d%]|[-–—/]\d|[.,]\d)")
 #: "founded in 1949", "established on April 4, 1949", "born in 1967", "(born 1967)", "(b. 1967)".
-_ORIGIN = regex.compile(
-    r"(?<![\p{L}])(?:founded|established|formed|created|signed|opened|launched|built|inaugurated|born|b\.)"
-    r"\s+(?:in\s+|on\s+)?(?=\p{Lu}|\d)", regex.V1 | regex.IGNORECASE)
-_BARE_YEAR = regex.compile(rf"(?P<year>{YEAR})(?![\p{{N}}%]|[-–—/]\p{{N}}|[.,]\p{{N}})", regex.V1)
-_YEARS_AGO = regex.compile(rf"(?<![\p{{L}}\p{{N}}]|\p{{N}}[,.])(?P<n>\d{{1,3}}|{NUMBER_WORD})\s+years?\s+ago(?![\p{{L}}])",
-                           regex.V1 | regex.IGNORECASE)
-_AGE = regex.compile(r"(?<![\p{L}\p{N}])(?:(?:aged|age)\s+(?P<a>\d{1,3})(?![\p{N}%])"
-                     r"|(?P<b>\d{1,3})[-\u2011](?:year|yr)[-\u2011]old|(?P<c>\d{1,3})\s+years\s+old)(?![\p{L}])",
-                     regex.V1 | regex.IGNORECASE)
+_ORIGIN = re.compile(
+    r"(?<![^\W\d_])(?i:founded|established|formed|created|signed|opened|launched|built|inaugurated|born|b\.)"
+    r"\s+(?:in\s+|on\s+)?(?=[A-Z\d])")
+_BARE_YEAR = re.compile(rf"(?P<year>{YEAR})(?![\d%]|[-–—/]\d|[.,]\d)")
+_YEARS_AGO = re.compile(rf"(?<![^\W_])(?<!\d[,.])(?P<n>\d{{1,3}}|{_NUMBER_WORD})\s+(?i:years?\s+ago)(?![^\W\d_])")
+_AGE = re.compile(r"(?<!\w)(?:(?i:aged|age)\s+(?P<a>\d{1,3})(?![\d%])"
+                  r"|(?P<b>\d{1,3})[-\u2011](?i:year|yr)[-\u2011]old|(?P<c>\d{1,3})\s+years\s+old)(?![^\W\d_])")
 #: How far apart (characters) an age and a birth year may stand and still be one person's.
 _AGE_REACH = 60
 #: Words between an age and a birth year that show they belong to two people.
-_ANOTHER_PERSON = regex.compile(r"\b(?:and|but|while|whereas|whose|his|her|their)\b|;", regex.IGNORECASE)
+_ANOTHER_PERSON = re.compile(r"\b(?:and|but|while|whereas|whose|his|her|their)\b|;", re.IGNORECASE)
 #: Ages told of another time than the document's date ("died aged 80", "when she was 12").
-_OTHER_TIME = regex.compile(r"\b(?:died|dies|death|dead|killed|murdered|when|while|at the time|then|was aged|"
-                            r"were aged|had been|as a|would)\b", regex.IGNORECASE)
-_FUTURE = regex.compile(r"\b(?:will|next|upcoming|coming|plans?|planned|prepares?|preparing|ahead of)\b",
-                        regex.IGNORECASE)
-_PAST = regex.compile(r"\b(?:marked|celebrated|commemorated|was|were|last|held|observed)\b", regex.IGNORECASE)
+_OTHER_TIME = re.compile(r"\b(?:died|dies|death|dead|killed|murdered|when|while|at the time|then|was aged|"
+                            r"were aged|had been|as a|would)\b", re.IGNORECASE)
+_FUTURE = re.compile(r"\b(?:will|next|upcoming|coming|plans?|planned|prepares?|preparing|ahead of)\b",
+                     re.IGNORECASE)
+_PAST = re.compile(r"\b(?:marked|celebrated|commemorated|was|were|last|held|observed)\b", re.IGNORECASE)
 #: Separators between "N years ago" and the year it names: "26 years ago, in 1999", "1999 (26 years ago)".
-_APPOSED = regex.compile(r"\s*(?:[,(–—]|--?)?\s*(?:in|on)?\s*", regex.V1)
+_APPOSED = re.compile(r"\s*(?:[,(–—]|--?)?\s*(?:in|on)?\s*")
 
 
 @dataclass(frozen=True)
@@ -64,9 +68,13 @@ class Claim:
 
 def find_claims(prose: str, sentences, dates: list[DateMention], as_of: dt.date) -> list[Claim]:
     claims: list[Claim] = []
+    starts = [d.start for d in dates]
     for sentence in sentences:
         text_start, text_end = sentence.start, sentence.end
-        in_sentence = [d for d in dates if text_start <= d.start and d.end <= text_end]
+        if not _KEYWORDS.search(prose, text_start, text_end):
+            continue
+        first = bisect_left(starts, text_start)
+        in_sentence = [d for d in dates[first:bisect_left(starts, text_end)] if d.end <= text_end]
         claims += _anniversaries(prose, text_start, text_end, in_sentence, as_of)
         claims += _years_ago(prose, text_start, text_end, in_sentence, as_of)
         claims += _ages(prose, text_start, text_end, in_sentence, as_of)
@@ -166,7 +174,7 @@ def _ages(prose, start, end, dates, as_of):
     if _OTHER_TIME.search(prose, start, end):
         return out
     found = _origin(prose, start, end, dates)
-    if not found or not regex.search(r"\b(?:born|b\.)", prose[start:end], regex.IGNORECASE):
+    if not found or not re.search(r"\b(?:born|b\.)", prose[start:end], re.IGNORECASE):
         return out
     birth_year, birth_date, birth_at = found
     for m in _AGE.finditer(prose, start, end):

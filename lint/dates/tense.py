@@ -11,7 +11,7 @@ postponements or reported intentions ("was postponed to", "said it would",
 
 from __future__ import annotations
 
-import regex
+import re
 
 FUTURE, PAST = "future", "past"
 
@@ -25,37 +25,65 @@ _PAST_VERBS = (
     "charged convicted acquitted freed shot injured wounded destroyed burned flooded married wrote "
     "happened occurred convened gathered marched protested celebrated marked commemorated"
 ).split()
-_FUTURE_MARKER = (r"(?<!\b(?:the|a|his|her|their|its|our|your|political|free|good|ill|own|last)\s)\bwill\b"
-                  r"|\bshall\b|['’]ll\b"
-                  r"|\b(?:is|are|am)\s+(?:(?:also|now|still|not)\s+)?(?:set|due|scheduled|expected|slated|going"
-                  r"|poised|planning|preparing)\s+to\b"
-                  r"|\b(?:is|are)\s+to\s+(?!be\s+(?:seen|found|blamed|expected)\b)\p{L}+")
-_PAST_MARKER = r"\b(?:was|were|had|did)\b|\b(?:" + "|".join(sorted(set(_PAST_VERBS), key=len, reverse=True)) + r")\b"
-_MARKERS = regex.compile(rf"(?P<future>{_FUTURE_MARKER})|(?P<past>{_PAST_MARKER})", regex.V1)
+#: "will", "shall", "'ll", "is set to", "are due to", "is to meet".
+_FUTURE = re.compile(
+    r"\bwill\b|\bshall\b|['’]ll\b"
+    r"|\b(?:is|are|am)\s+(?:(?:also|now|still|not)\s+)?(?:set|due|scheduled|expected|slated|going|poised|planning"
+    r"|preparing)\s+to\b"
+    r"|\b(?:is|are)\s+to\s+(?!be\s+(?:seen|found|blamed|expected)\b)[^\W\d_]+")
+#: Words before "will" that make it a noun ("the will of the people").
+_WILL_AS_NOUN = {"the", "a", "his", "her", "their", "its", "our", "your", "political", "free", "good", "ill", "own",
+                 "last"}
+_PAST_WORDS = frozenset(_PAST_VERBS) | {"was", "were", "had", "did"}
 #: Words between the marker and the date that make it a plan, a deadline or a reported intention.
-_HEDGES = regex.compile(
-    r"\b(?:due|scheduled|rescheduled|set|expected|slated|planned|planning|plans?|supposed|meant|going|postponed"
-    r"|delayed|moved|pushed|brought|deadline|until|till|would|could|might|may|should|must|to|deferred|pencilled"
-    r"|penciled|targeted|forecast|projected|predicted|estimated|promised|pledged|vowed|intended|ahead|before"
-    r"|since|effective|cancell?ed|canceled|suspended|scrapped|called|halted|for|of)\b", regex.IGNORECASE)
+_HEDGES = frozenset((
+    "due scheduled rescheduled set expected slated planned planning plan plans supposed meant going postponed "
+    "delayed moved pushed brought deadline until till would could might may should must to deferred pencilled "
+    "penciled targeted forecast projected predicted estimated promised pledged vowed intended ahead before since "
+    "effective cancelled canceled suspended scrapped called halted for of").split())
 #: Verbs that introduce reported speech: a date after them belongs to what was said, unless it follows at once.
-_REPORTING = regex.compile(r"(?:said|told|announced|confirmed|reported|revealed|declared|agreed)$")
+_REPORTING = {"said", "told", "announced", "confirmed", "reported", "revealed", "declared", "agreed"}
 #: A past verb must stand this close to its date ("met in Brussels on 15 December").
 _PAST_MAX_GAP = 4
 #: Where a clause starts: sentence punctuation, brackets, quotation marks, or a comma before a new clause.
-_CLAUSE_BREAK = regex.compile(
+_CLAUSE_BREAK = re.compile(
     r"[;:()\[\]\"“”—–]|,\s+(?:and|but|while|which|who|whereas|although|though|when|after|before|as|because"
     r"|since|until|where|so|yet)\b|\b(?:and|but|after|before|since|until|when|while|because|although|that|which"
     r"|who|whose|where)\b")
 #: The date's introducing word: only "on" and "in" ("on 3 December", "in March 2025", "in 2024").
-_LEAD = regex.compile(r"(?:\b(?:on|in)\s+(?:(?:early|late|mid)[\s-]+)?)$", regex.IGNORECASE)
+_LEAD = re.compile(r"(?:\b(?:on|in)\s+(?:(?:early|late|mid)[\s-]+)?)$", re.IGNORECASE)
 _MAX_GAP_WORDS = 10
 #: Irregular past participles; with any word in -ed they mark a reduced relative clause after "will"
 #: ("will compare them with the data collected on 1 December", "will beat the record set in 2024").
-_PARTICIPLES = regex.compile(
-    r"\b(?<!\b(?:be|been)\s)(?:\p{L}+ed|set|made|held|built|paid|sold|won|lost|taken|given|seen|done|written"
-    r"|shown|known|grown|found|brought|bought|caught|taught|begun|run|cut|put|hit|left|kept|spent|sent|struck"
-    r"|chosen|drawn|signed|met|told|said|hidden)\b", regex.IGNORECASE)
+_IRREGULAR_PARTICIPLES = frozenset((
+    "set made held built paid sold won lost taken given seen done written shown known grown found brought bought "
+    "caught taught begun run cut put hit left kept spent sent struck chosen drawn signed met told said hidden").split())
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _markers(clause: str) -> list[tuple[str, int, int]]:
+    """Tense markers in a clause, left to right: (FUTURE or PAST, start, end)."""
+    found = []
+    for m in _FUTURE.finditer(clause):
+        if m.group() == "will":
+            previous = _WORD.findall(clause[max(0, m.start() - 20):m.start()])
+            if previous and previous[-1].lower() in _WILL_AS_NOUN:
+                continue
+        found.append((FUTURE, m.start(), m.end()))
+    for m in _WORD.finditer(clause):
+        if m.group() in _PAST_WORDS and not any(s <= m.start() < e for _, s, e in found):
+            found.append((PAST, m.start(), m.end()))
+    return sorted(found, key=lambda marker: marker[1])
+
+
+def _has_participle(text: str) -> bool:
+    previous = ""
+    for m in _WORD.finditer(text):
+        word = m.group().lower()
+        if (word.endswith("ed") or word in _IRREGULAR_PARTICIPLES) and previous not in ("be", "been"):
+            return True
+        previous = word
+    return False
 
 
 def clause_tense(prose: str, sentence_start: int, date_start: int, date_end: int | None = None,
@@ -73,30 +101,26 @@ def clause_tense(prose: str, sentence_start: int, date_start: int, date_end: int
     breaks = list(_CLAUSE_BREAK.finditer(before))
     clause_start = breaks[-1].end() if breaks else 0
     clause = before[clause_start:]
-    markers = list(_MARKERS.finditer(clause))
+    markers = _markers(clause)
     if not markers:
         return None
-    nearest = markers[-1]
-    between = clause[nearest.end():]
-    if len(between.split()) > max_gap:
-        return None
-    tense = FUTURE if nearest.group("future") else PAST
-    if regex.search(r"\d", between):
-        return None  # another date or number stands between: the marker belongs to it
-    if tense == PAST and (_HEDGES.search(between) or _HEDGES.search(nearest.group())
-                          or any(m.group("future") for m in markers) or "," in between
-                          or len(between.split()) > _PAST_MAX_GAP
-                          or (_REPORTING.search(nearest.group()) and between.strip())):
-        return None
-    if tense == FUTURE and (regex.search(r"\b(?:until|till|since|by|from|before|after)\b", between, regex.I)
-                            or _PARTICIPLES.search(between)):
-        return None
-    if tense == PAST and date_end is not None and sentence_end is not None:
-        rest = prose[date_end:sentence_end]
-        if any(m.group("future") for m in _MARKERS.finditer(rest)):
+    tense, marker_start, marker_end = markers[-1]
+    between = clause[marker_end:]
+    words = [w.lower() for w in _WORD.findall(between)]
+    if len(between.split()) > max_gap or re.search(r"\d", between):
+        return None  # too far, or another date or number stands between: the marker belongs to it
+    if tense == PAST:
+        marker = clause[marker_start:marker_end]
+        if (_HEDGES.intersection(words) or marker in _HEDGES or any(kind == FUTURE for kind, _, _ in markers)
+                or "," in between
+                or len(words) > _PAST_MAX_GAP or (marker in _REPORTING and words)):
             return None
-    marker_start = nearest.start()
-    auxiliary = regex.search(r"\b(?:was|were|had)\s+$", clause[:marker_start])
-    if tense == PAST and auxiliary:  # "was held": report the whole verb
-        marker_start = auxiliary.start()
-    return tense, clause[marker_start:nearest.end()], sentence_start + clause_start + marker_start
+        if date_end is not None and sentence_end is not None and \
+                any(kind == FUTURE for kind, _, _ in _markers(prose[date_end:sentence_end])):
+            return None
+        auxiliary = re.search(r"\b(?:was|were|had)\s+$", clause[:marker_start])
+        if auxiliary:  # "was held": report the whole verb
+            marker_start = auxiliary.start()
+    elif {"until", "till", "since", "by", "from", "before", "after"}.intersection(words) or _has_participle(between):
+        return None
+    return tense, clause[marker_start:marker_end], sentence_start + clause_start + marker_start

@@ -1,6 +1,6 @@
-"""Words that name months, weekdays and small numbers, and the patterns built from them.
+"""Words that name months, weekdays and small numbers, and the small patterns built from them.
 
-Month and weekday names match only when capitalised (``May``, ``MAY``), so the
+Month and weekday names count only when capitalised (``May``, ``MAY``), so the
 verb "may" and the noun "march" never start a date.
 """
 
@@ -31,13 +31,6 @@ ORDINAL_WORDS = {
 }
 
 
-def _capitalised(words) -> list[str]:
-    out = []
-    for w in words:
-        out += [w, w.upper()]
-    return out
-
-
 def month_number(word: str) -> int:
     word = word.rstrip(".").capitalize()
     if word in MONTH_NAMES:
@@ -50,6 +43,26 @@ def weekday_number(word: str) -> int:
     if word in WEEKDAY_NAMES:
         return WEEKDAY_NAMES.index(word)
     return WEEKDAY_ABBREVIATIONS[word]
+
+
+def month_of(word: str, abbreviations: bool = True) -> int | None:
+    """The month a capitalised word names ("December", "DEC", "Sept"), or None."""
+    name = word.capitalize()
+    if name in MONTH_NAMES:
+        return MONTH_NAMES.index(name) + 1
+    if abbreviations and name in MONTH_ABBREVIATIONS:
+        return MONTH_ABBREVIATIONS[name]
+    return None
+
+
+def weekday_of(word: str, dot: bool = False) -> int | None:
+    """The weekday a capitalised word names ("Friday", or "Fri." with its full stop), or None."""
+    name = word.capitalize()
+    if name in WEEKDAY_NAMES:
+        return None if dot else WEEKDAY_NAMES.index(name)
+    if dot and name in WEEKDAY_ABBREVIATIONS:
+        return WEEKDAY_ABBREVIATIONS[name]
+    return None
 
 
 def number_value(word: str) -> int | None:
@@ -70,22 +83,23 @@ def ordinal_value(word: str) -> int | None:
     digits = word.rstrip("stndrh")
     if digits.isdigit() and word[len(digits):] in ("st", "nd", "rd", "th"):
         return int(digits)
-    return ORDINAL_WORDS.get(word)
+    if word in ORDINAL_WORDS:
+        return ORDINAL_WORDS[word]
+    tens, _, unit = word.replace("\u2011", "-").partition("-")  # "seventy-sixth"
+    if unit in ORDINAL_WORDS and ORDINAL_WORDS[unit] < 10 and NUMBER_WORDS.get(tens, 0) >= 20:
+        return NUMBER_WORDS[tens] + ORDINAL_WORDS[unit]
+    return None
 
 
 def _alternation(words) -> str:
     return "|".join(sorted(set(words), key=len, reverse=True))
 
 
-#: A month: full names (Title or UPPER case), or an abbreviation with an optional full stop.
-MONTH = (r"(?:(?:" + _alternation(_capitalised(MONTH_NAMES)) + r")\b|(?:"
-         + _alternation(_capitalised(MONTH_ABBREVIATIONS)) + r")(?:\.|\b))")
-#: A weekday: full names, or an abbreviation followed by a full stop.
-WEEKDAY = (r"(?:(?:" + _alternation(_capitalised(WEEKDAY_NAMES)) + r")\b|(?:"
-           + _alternation(_capitalised(WEEKDAY_ABBREVIATIONS)) + r")\.)")
+#: A capitalised word that may name a month or a weekday ("December", "DEC", "Thu"); the extractor checks
+#: it against the names in Python, which keeps the patterns small (quick to compile on every run).
+NAME_TOKEN = r"\p{Lu}(?:\p{Ll}{2,8}|\p{Lu}{2,8})"
 #: A day of the month, 1 to 31, with an optional ordinal suffix.
 DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 #: A year from 1000 to 2199 (news rarely needs more), never part of a longer number.
 YEAR = r"(?:1\d{3}|20\d\d|21\d\d)"
 NUMBER_WORD = _alternation([w for w in NUMBER_WORDS if w not in ("a", "an")])
-ORDINAL_WORD = _alternation(ORDINAL_WORDS)
