@@ -254,3 +254,17 @@ def test_mixed_formats_offer_a_fix_in_the_first_style(tmp_path):
     [finding] = report.findings
     assert (text[finding.fix.start:finding.fix.end], finding.fix.replacement) == ("11 December 2025",
                                                                                 "December 11, 2025")
+
+
+def test_date_order_set_in_a_base_config_survives_extends_and_an_explicit_mdy_overrides_it(tmp_path):
+    from lint.config import load_config
+
+    (tmp_path / "base.yaml").write_text("date_order: dmy\n", encoding="utf-8")
+    (tmp_path / "child.yaml").write_text("extends: base.yaml\n", encoding="utf-8")
+    (tmp_path / "us.yaml").write_text("extends: base.yaml\ndate_order: mdy\n", encoding="utf-8")
+    child, us = load_config(str(tmp_path / "child.yaml")), load_config(str(tmp_path / "us.yaml"))
+    assert (child.date_order, child.date_order_set) == ("dmy", True)
+    assert (us.date_order, us.date_order_set) == ("mdy", True)
+    from lint.config import Config
+
+    assert Config().date_order_set is False
