@@ -268,3 +268,9 @@ def test_date_order_set_in_a_base_config_survives_extends_and_an_explicit_mdy_ov
     from lint.config import Config
 
     assert Config().date_order_set is False
+
+
+def test_an_undated_draft_judges_only_weekdays_of_dates_with_a_year(tmp_path):
+    text = "NATO leaders met on Tuesday, July 11, and again on Friday, December 11, 2025.\n"
+    report = _findings(tmp_path, text, "dates.weekday-mismatch")
+    assert [f.match for f in report.findings] == ["Friday, December 11, 2025"]

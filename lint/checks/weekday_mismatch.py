@@ -4,7 +4,8 @@
 without a year ("Thursday, Dec. 11") takes the year that puts it nearest to the
 document's date; when that is more than ``yearless_window`` days away (the
 ``dates:`` config section, default 60), the weekday may fit either the date's
-last occurrence or its next one. Quoted dates are not judged.
+last occurrence or its next one. In a draft with no date of its own, only dates
+with a year are judged (unless ``dates: {undated: today}``). Quoted dates are not judged.
 
 Parameters: none.
 Message fields: {match}, {date} (the date in full), {actual} and {written} (weekday names), {verb} (was/is/will be).
@@ -35,6 +36,8 @@ class WeekdayMismatch(DateCheck):
         for mention in analysis.dates:
             if mention.weekday is None or mention.day is None or not mention.exists():
                 continue
+            if mention.year is None and not analysis.judged:
+                continue  # "Tuesday, July 11" in an undated draft: no year to judge it in
             day = mention.date(analysis.year_for(mention))
             if day is None or day.weekday() == mention.weekday or self.quoted(doc, mention.start, mention.end):
                 continue
