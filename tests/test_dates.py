@@ -274,3 +274,10 @@ def test_an_undated_draft_judges_only_weekdays_of_dates_with_a_year(tmp_path):
     text = "NATO leaders met on Tuesday, July 11, and again on Friday, December 11, 2025.\n"
     report = _findings(tmp_path, text, "dates.weekday-mismatch")
     assert [f.match for f in report.findings] == ["Friday, December 11, 2025"]
+
+
+def test_a_numeric_dateline_is_read_in_the_order_the_locale_gives(tmp_path):
+    text = "12/03/2025\n\nMinisters met yesterday, 11 March.\n"
+    assert _findings(tmp_path, text, "dates.relative-date", config="dates:\n  locale: en-GB\n").findings == []
+    report = _findings(tmp_path, text, "dates.relative-date", config="dates:\n  locale: en-US\n")
+    assert [f.rule for f in report.findings] == ["dates.relative-date"]  # 12/03 is December 3 there

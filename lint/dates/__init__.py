@@ -98,6 +98,11 @@ def analyse(doc, settings: DateSettings) -> DateAnalysis:
             if order != settings.order:
                 dates = find_dates(prose, order)
     as_of = doc.as_of or dt.date.today()
+    if doc.as_of_source == "dateline" and source in ("locale", "document"):
+        from lint.dateline import find_dateline
+
+        # The engine read a numeric dateline (03/04/2025) with date_order alone; read it as the dates are.
+        as_of = find_dateline(prose, order) or as_of
     dated = doc.as_of is not None and doc.as_of_source not in (None, "today")
     result = DateAnalysis(prose, doc.sentences, as_of, dated, settings, order, source, dates)
     doc.__dict__[key] = result
