@@ -22,7 +22,7 @@ from lint.dates.vocabulary import YEAR, number_value, ordinal_value
 # Plain ``re`` with generic number words checked in Python: ``regex`` compiles long alternations slowly,
 # and a pre-commit hook compiles them on every run.
 #: A sentence without one of these words holds no claim: a cheap test before the patterns.
-_KEYWORDS = re.compile(r"anniversar|birthday|\bago\b|\bage[d\s]|year[-\u2011]old|years\s+old|yr[-\u2011]old",
+_KEYWORDS = re.compile(r"anniversar|birthday|\bborn\b|\bb\.|\bago\b|\bage[d\s]|year[-\u2011]old|years\s+old|yr[-\u2011]old",
                        re.IGNORECASE)
 _NUMBER_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)?"
 _ANNIVERSARY = re.compile(rf"(?<!\w)(?P<n>\d{{1,3}}(?:st|nd|rd|th)|{_NUMBER_WORD})\s+"
@@ -34,10 +34,14 @@ _OF_YEAR = re.compile(rf"\s+of\s+[^.,;:!?()\d]{{0,60}}?(?<![\w$€£¥])(?P<year
 _ORIGIN = re.compile(
     r"(?<![^\W\d_])(?i:founded|established|formed|created|signed|opened|launched|built|inaugurated|born|b\.)"
     r"\s+(?:in\s+|on\s+)?(?=[A-Z\d])")
+#: A place between the verb and the date: "born in Leeds in 1967", "founded in Washington on April 4, 1949".
+_PLACE_THEN_DATE = re.compile(r"[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,3},?\s+(?:in|on)\s+")
 _BARE_YEAR = re.compile(rf"(?P<year>{YEAR})(?![\d%]|[-–—/]\d|[.,]\d)")
 _YEARS_AGO = re.compile(rf"(?<![^\W_])(?<!\d[,.])(?P<n>\d{{1,3}}|{_NUMBER_WORD})\s+(?i:years?\s+ago)(?![^\W\d_])")
+#: "aged 58", "58-year-old", "58 years old", and the news apposition "Smith, 58, ...".
 _AGE = re.compile(r"(?<!\w)(?:(?i:aged|age)\s+(?P<a>\d{1,3})(?![\d%])"
-                  r"|(?P<b>\d{1,3})[-\u2011](?i:year|yr)[-\u2011]old|(?P<c>\d{1,3})\s+years\s+old)(?![^\W\d_])")
+                  r"|(?P<b>\d{1,3})[-\u2011](?i:year|yr)[-\u2011]old|(?P<c>\d{1,3})\s+years\s+old)(?![^\W\d_])"
+                  r"|(?<=[a-z]),\s+(?P<d>\d{1,3}),")
 #: How far apart (characters) an age and a birth year may stand and still be one person's.
 _AGE_REACH = 60
 #: Words between an age and a birth year that show they belong to two people.
@@ -82,7 +86,8 @@ def find_claims(prose: str, sentences, dates: list[DateMention], as_of: dt.date)
 
 
 def _origin(prose: str, start: int, end: int, dates: list[DateMention]):
-    """The first 'founded in 1949' / 'born on ...' in [start, end): (year, full date or None, offset)."""
+    """The first 'founded in 1949' / 'born on ...' / 'born in Leeds in 1967' in [start, end):
+    (year, full date or None, offset)."""
     for m in _ORIGIN.finditer(prose, start, end):
         after = m.end()
         for d in dates:
@@ -91,6 +96,11 @@ def _origin(prose: str, start: int, end: int, dates: list[DateMention]):
         y = _BARE_YEAR.match(prose, after, end)
         if y:
             return int(y.group("year")), None, y.start()
+        place = _PLACE_THEN_DATE.match(prose, after, end)  # "born in Leeds in 1967"
+        if place:
+            for d in dates:
+                if d.date_start == place.end() and d.year is not None:
+                    return d.year, d.date() if d.precision == "day" else None, d.start
     return None
 
 
@@ -181,13 +191,16 @@ def _ages(prose, start, end, dates, as_of):
         lo, hi = sorted((m.start(), birth_at))
         if hi - lo > _AGE_REACH or _ANOTHER_PERSON.search(prose, lo, hi):
             continue  # "Smith, aged 58, and Jones, born in 1970": two people
-        group = "a" if m.group("a") else "b" if m.group("b") else "c"
+        group = next(g for g in "abcd" if m.group(g))
+        if group == "d" and not re.search(r"(?:^|\s)[A-Z][^\W\d_]+$", prose[max(start, m.start() - 30):m.start()]):
+            continue  # ", 58," counts as an age only after a name: "Smith, 58, ..."
         n = int(m.group(group))
         if birth_date:
             age = as_of.year - birth_date.year - ((as_of.month, as_of.day) < (birth_date.month, birth_date.day))
             accepted = (age,)
         else:
             accepted = (as_of.year - birth_year - 1, as_of.year - birth_year)
-        out.append(Claim("age", m.start(), m.end(), n, m.start(group), m.end(group), birth_year, birth_date,
+        claim_start, claim_end = (m.start(group), m.end(group)) if group == "d" else (m.start(), m.end())
+        out.append(Claim("age", claim_start, claim_end, n, m.start(group), m.end(group), birth_year, birth_date,
                          as_of, accepted))
     return out
