@@ -35,7 +35,7 @@ _ORIGIN = re.compile(
     r"(?<![^\W\d_])(?i:founded|established|formed|created|signed|opened|launched|built|inaugurated|born|b\.)"
     r"\s+(?:in\s+|on\s+)?(?=[A-Z\d])")
 #: A place between the verb and the date: "born in Leeds in 1967", "founded in Washington on April 4, 1949".
-_PLACE_THEN_DATE = re.compile(r"[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+){0,3},?\s+(?:in|on)\s+")
+_PLACE_THEN_DATE = re.compile(r"[A-Z][^\W\d_]+(?:,?[ -][A-Z][^\W\d_]+){0,3},?\s+(?:in|on)\s+")
 _BARE_YEAR = re.compile(rf"(?P<year>{YEAR})(?![\d%]|[-–—/]\d|[.,]\d)")
 _YEARS_AGO = re.compile(rf"(?<![^\W_])(?<!\d[,.])(?P<n>\d{{1,3}}|{_NUMBER_WORD})\s+(?i:years?\s+ago)(?![^\W\d_])")
 #: "aged 58", "58-year-old", "58 years old", and the news apposition "Smith, 58, ...".
