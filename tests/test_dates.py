@@ -281,3 +281,22 @@ def test_a_numeric_dateline_is_read_in_the_order_the_locale_gives(tmp_path):
     assert _findings(tmp_path, text, "dates.relative-date", config="dates:\n  locale: en-GB\n").findings == []
     report = _findings(tmp_path, text, "dates.relative-date", config="dates:\n  locale: en-US\n")
     assert [f.rule for f in report.findings] == ["dates.relative-date"]  # 12/03 is December 3 there
+
+
+@pytest.mark.parametrize("as_of,phrase,first,last", [
+    (dt.date(2025, 1, 15), "last month", dt.date(2024, 12, 1), dt.date(2024, 12, 31)),
+    (dt.date(2025, 12, 15), "next month", dt.date(2026, 1, 1), dt.date(2026, 1, 31)),
+    (dt.date(2024, 3, 31), "one month ago", dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+    (dt.date(2025, 12, 12), "last week", dt.date(2025, 12, 1), dt.date(2025, 12, 7)),
+    (dt.date(2025, 12, 12), "the day before yesterday", dt.date(2025, 12, 10), dt.date(2025, 12, 10)),
+    (dt.date(2025, 12, 12), "last Thursday", dt.date(2025, 12, 11), dt.date(2025, 12, 11)),
+    (dt.date(2025, 12, 11), "last Thursday", dt.date(2025, 12, 4), dt.date(2025, 12, 4)),
+    (dt.date(2025, 12, 12), "next Monday", dt.date(2025, 12, 15), dt.date(2025, 12, 15)),
+    (dt.date(2025, 5, 9), "last April", dt.date(2025, 4, 1), dt.date(2025, 4, 30)),
+    (dt.date(2025, 3, 9), "last April", dt.date(2024, 4, 1), dt.date(2024, 4, 30)),
+])
+def test_relative_expressions_name_calendar_ranges(as_of, phrase, first, last):
+    from lint.dates.relative import find_relatives
+
+    [rel] = find_relatives(f"It happened {phrase}, officials said.", as_of)
+    assert rel.ranges[0] == (first, last)
