@@ -300,3 +300,16 @@ def test_relative_expressions_name_calendar_ranges(as_of, phrase, first, last):
 
     [rel] = find_relatives(f"It happened {phrase}, officials said.", as_of)
     assert rel.ranges[0] == (first, last)
+
+
+@hsettings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(['"', "“", "”", "«", "»", "a", "b", " ", "\n\n"]), max_size=60))
+def test_quotation_spans_agree_with_in_quotation(pieces):
+    from lint.checks.context import in_quotation
+    from lint.dates.checking import DateCheck
+
+    text = "".join(pieces)
+    doc = Document("q.txt", text, "plain")
+    for i, ch in enumerate(text):
+        if ch in "ab":
+            assert DateCheck.quoted(doc, i, i + 1) == in_quotation(doc, i, i + 1), (text, i)

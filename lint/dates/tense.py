@@ -53,6 +53,8 @@ _CLAUSE_BREAK = re.compile(
 #: The date's introducing word: only "on" and "in" ("on 3 December", "in March 2025", "in 2024").
 _LEAD = re.compile(r"(?:\b(?:on|in)\s+(?:(?:early|late|mid)[\s-]+)?)$", re.IGNORECASE)
 _MAX_GAP_WORDS = 10
+#: How much of a sentence around a date is read (characters): far more than any clause with ten words.
+_WINDOW = 300
 #: Irregular past participles; with any word in -ed they mark a reduced relative clause after "will"
 #: ("will compare them with the data collected on 1 December", "will beat the record set in 2024").
 _IRREGULAR_PARTICIPLES = frozenset((
@@ -93,6 +95,7 @@ def clause_tense(prose: str, sentence_start: int, date_start: int, date_end: int
     ``date_end`` and ``sentence_end`` let a past reading look past the date: "the vote held on
     15 December will decide" is a preview, not a report.
     """
+    sentence_start = max(sentence_start, date_start - _WINDOW)  # long "sentences" (tables) stay linear
     before = prose[sentence_start:date_start]
     lead = _LEAD.search(before)
     if not lead:
@@ -116,7 +119,7 @@ def clause_tense(prose: str, sentence_start: int, date_start: int, date_end: int
                 or len(words) > _PAST_MAX_GAP or (marker in _REPORTING and words)):
             return None
         if date_end is not None and sentence_end is not None and \
-                any(kind == FUTURE for kind, _, _ in _markers(prose[date_end:sentence_end])):
+                any(kind == FUTURE for kind, _, _ in _markers(prose[date_end:min(sentence_end, date_end + _WINDOW)])):
             return None
         auxiliary = re.search(r"\b(?:was|were|had)\s+$", clause[:marker_start])
         if auxiliary:  # "was held": report the whole verb
