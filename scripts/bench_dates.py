@@ -91,6 +91,15 @@ def main() -> int:
     print(f"findings: {sum(findings.values())} ({', '.join(f'{k} {v}' for k, v in findings.most_common()) or 'none'})")
     print(f"fastest of {args.repeat} rounds — document parsing and sentences: {parse_time:.2f} s; "
           f"dates.* checks: {check_time:.2f} s ({check_time / max(words, 1) * 1e6:.1f} µs a word)")
+    # One block with thousands of dates (a pasted table, a log): every check must stay linear.
+    text = "December 12, 2025\n\n" + " ".join(
+        f"they met on {d} December 2024 and will meet in 2026" for d in range(1, 29)) * 200 + "\n"
+    doc = Document("one-block.md", text, "markdown")
+    resolve_as_of(doc, None, None)
+    t0 = time.perf_counter()
+    found = [f for check in checks for f in check.run(doc)]
+    print(f"one block of {len(text):,} characters with {len(analyse(doc, DateSettings()).dates):,} dates: "
+          f"{time.perf_counter() - t0:.2f} s, {len(found):,} findings")
     return 0
 
 
