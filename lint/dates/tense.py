@@ -41,6 +41,10 @@ _HEDGES = frozenset((
     "delayed moved pushed brought deadline until till would could might may should must to deferred pencilled "
     "penciled targeted forecast projected predicted estimated promised pledged vowed intended ahead before since "
     "effective cancelled canceled suspended scrapped called halted for of").split())
+#: Words between "will" and the date that tie the date to something else: a span ("until", "since"),
+#: a comparison ("will be lower than in 2024").
+_FUTURE_HEDGES = frozenset(
+    "until till since by from before after than as compared versus vs like unlike against".split())
 #: Verbs that introduce reported speech: a date after them belongs to what was said, unless it follows at once.
 _REPORTING = {"said", "told", "announced", "confirmed", "reported", "revealed", "declared", "agreed"}
 #: A past verb must stand this close to its date ("met in Brussels on 15 December").
@@ -124,6 +128,6 @@ def clause_tense(prose: str, sentence_start: int, date_start: int, date_end: int
         auxiliary = re.search(r"\b(?:was|were|had)\s+$", clause[:marker_start])
         if auxiliary:  # "was held": report the whole verb
             marker_start = auxiliary.start()
-    elif {"until", "till", "since", "by", "from", "before", "after"}.intersection(words) or _has_participle(between):
+    elif _FUTURE_HEDGES.intersection(words) or _has_participle(between):
         return None
     return tense, clause[marker_start:marker_end], sentence_start + clause_start + marker_start
