@@ -26,6 +26,9 @@ from lint.dates.tense import FUTURE, PAST, clause_tense
 
 PARAMETERS: dict[str, str] = {}
 
+#: Words allowed between the tense marker and the date. A month or a bare year is often a noun's
+#: ("will examine failures in 2024", "sales in March 2024"): judged only right after the verb.
+_MAX_GAP = {"day": 10, "month": 1, "year": 1}
 #: After "in 2024", a lowercase word other than these makes the year a modifier ("in 2024 dollars").
 _FUNCTION_WORDS = {"and", "or", "but", "when", "after", "before", "as", "at", "with", "for", "from", "to", "that",
                    "the", "a", "an", "while", "because", "amid", "despite", "under", "following", "during"}
@@ -60,7 +63,7 @@ class TenseDate(DateCheck):
             if sentence is None:
                 continue
             found = clause_tense(analysis.prose, sentence.start, mention.start, mention.end, sentence.end,
-                                 max_gap=6 if mention.precision == "year" else 10)
+                                 max_gap=_MAX_GAP[mention.precision])
             if found is None:
                 continue
             tense, marker, _ = found

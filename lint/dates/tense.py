@@ -114,7 +114,7 @@ def clause_tense(prose: str, sentence_start: int, date_start: int, date_end: int
     tense, marker_start, marker_end = markers[-1]
     between = clause[marker_end:]
     words = [w.lower() for w in _WORD.findall(between)]
-    if len(between.split()) > max_gap or re.search(r"\d", between):
+    if len(words) > max_gap or re.search(r"\d", between):
         return None  # too far, or another date or number stands between: the marker belongs to it
     if tense == PAST:
         marker = clause[marker_start:marker_end]
