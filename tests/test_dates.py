@@ -313,3 +313,67 @@ def test_quotation_spans_agree_with_in_quotation(pieces):
     for i, ch in enumerate(text):
         if ch in "ab":
             assert DateCheck.quoted(doc, i, i + 1) == in_quotation(doc, i, i + 1), (text, i)
+
+
+# -- injected errors in the real stories -------------------------------------------
+
+def _run_text(tmp_path, name: str, text: str, select: str):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return run([str(path)], Options(select=[select], jobs=1)).findings
+
+
+def test_every_weekday_in_the_real_stories_is_caught_when_changed(tmp_path):
+    from lint.dates.vocabulary import WEEKDAY_NAMES
+
+    injected = caught = 0
+    for path in _corpus():
+        text = path.read_text(encoding="utf-8")
+        doc = _doc(text)
+        for mention in analyse(doc, DateSettings()).dates:
+            if mention.weekday is None:
+                continue
+            wrong = WEEKDAY_NAMES[(mention.weekday + 2) % 7]
+            changed = text[:mention.weekday_start] + wrong + text[mention.weekday_end:]
+            findings = _run_text(tmp_path, path.name, changed, "dates")
+            injected += 1
+            hits = [f for f in findings if f.rule == "dates.weekday-mismatch" and f.start == mention.start]
+            caught += len(hits) == 1 and len(findings) == 1
+    assert injected >= 30 and caught == injected
+
+
+def test_every_relative_date_in_the_real_stories_is_caught_when_shifted(tmp_path):
+    import regex
+
+    injected = caught = 0
+    for path in _corpus():
+        text = path.read_text(encoding="utf-8")
+        for m in regex.finditer(r"(?:yesterday|today), (?:[A-Z][a-z]+\.? )?(\d{1,2})\b", text):
+            day = int(m.group(1))
+            shifted = str(day - 2 if day > 2 else day + 2)
+            changed = text[:m.start(1)] + shifted + text[m.end(1):]
+            findings = _run_text(tmp_path, path.name, changed, "dates")
+            injected += 1
+            caught += [f.rule for f in findings] == ["dates.relative-date"]
+    assert injected >= 8 and caught == injected
+
+
+def test_every_number_in_the_real_arithmetic_claims_is_caught_when_off_by_two(tmp_path):
+    injected = caught = 0
+    for path in _corpus():
+        text = path.read_text(encoding="utf-8")
+        doc = _doc(text)
+        for claim in analyse(doc, DateSettings()).claims:
+            digits = text[claim.number_start:claim.number_end]
+            if not digits[:1].isdigit():
+                continue
+            number = int("".join(ch for ch in digits if ch.isdigit()))
+            suffix = digits[len(str(number)):]
+            wrong = number + 2
+            if suffix:  # "75th" -> "77th"
+                suffix = "th" if 10 <= wrong % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(wrong % 10, "th")
+            changed = text[:claim.number_start] + f"{wrong}{suffix}" + text[claim.number_end:]
+            findings = _run_text(tmp_path, path.name, changed, "dates")
+            injected += 1
+            caught += [f.rule for f in findings] == ["dates.date-arithmetic"]
+    assert injected >= 8 and caught == injected

@@ -3,8 +3,9 @@
 "Friday, December 11, 2025" — December 11, 2025 was a Thursday. A date written
 without a year ("Thursday, Dec. 11") takes the year that puts it nearest to the
 document's date; when that is more than ``yearless_window`` days away (the
-``dates:`` config section, default 60), the weekday may fit either the date's
-last occurrence or its next one. In a draft with no date of its own, only dates
+``dates:`` config section, default 60), a past tense picks the date's last
+occurrence before the draft's date and a future tense its next one, and without
+a tense the weekday may fit either. In a draft with no date of its own, only dates
 with a year are judged (unless ``dates: {undated: today}``). Quoted dates are not judged.
 
 Parameters: none.
@@ -18,8 +19,10 @@ import datetime as dt
 import regex
 
 from lint.checks.base import BuildContext, Params, check_template, make_finding
+from lint.checks.context import sentence_at
 from lint.dates.checking import DateCheck
 from lint.dates.model import FORM_DAY_MONTH, format_date, weekday_name
+from lint.dates.tense import PAST, clause_tense
 from lint.dates.vocabulary import MONTH_NAMES, WEEKDAY_NAMES
 
 PARAMETERS: dict[str, str] = {}
@@ -39,16 +42,40 @@ class WeekdayMismatch(DateCheck):
             if mention.year is None and not analysis.judged:
                 continue  # "Tuesday, July 11" in an undated draft: no year to judge it in
             day = mention.date(analysis.year_for(mention))
-            if day is None or day.weekday() == mention.weekday or self.quoted(doc, mention.start, mention.end):
+            if day is None or self.quoted(doc, mention.start, mention.end):
                 continue
-            far = abs((day - analysis.as_of).days) > self.settings.yearless_window
-            if mention.year is None and far and _matches_around(mention, analysis.as_of):
-                continue  # months away and without a year: last year's or next year's date may be meant
+            if mention.year is None and abs((day - analysis.as_of).days) > self.settings.yearless_window:
+                # Months away and without a year: the tense tells last year's from next year's date;
+                # without one, either may be meant.
+                by_tense = _occurrence_by_tense(doc, analysis, mention)
+                if by_tense is None and _matches_around(mention, analysis.as_of):
+                    continue
+                day = by_tense or day
+            if day.weekday() == mention.weekday:
+                continue
             verb = "was" if day < analysis.as_of else "is" if day == analysis.as_of else "will be"
             actual, written = weekday_name(day.weekday()), weekday_name(mention.weekday)
             yield make_finding(self.rule, doc, mention.start, mention.end,
                                suggestions=_suggestions(doc.prose, mention, day),
                                date=format_date(day), actual=actual, written=written, verb=verb)
+
+
+def _occurrence_by_tense(doc, analysis, mention) -> dt.date | None:
+    """The date's last occurrence before the draft's date if its clause is in the past tense, its next
+    occurrence if in the future; None if the clause does not say."""
+    sentence = sentence_at(doc, mention.start)
+    found = sentence and clause_tense(analysis.prose, sentence.start, mention.start, mention.end, sentence.end,
+                                      past_max_gap=10)
+    if not found:
+        return None
+    as_of = analysis.as_of
+    years = range(as_of.year - 1, as_of.year + 2)
+    days = [d for d in (mention.date(y) for y in years) if d is not None]
+    if found[0] == PAST:
+        past = [d for d in days if d <= as_of]
+        return past[-1] if past else None
+    future = [d for d in days if d >= as_of]
+    return future[0] if future else None
 
 
 def _matches_around(mention, as_of: dt.date) -> bool:

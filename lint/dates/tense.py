@@ -49,11 +49,12 @@ _FUTURE_HEDGES = frozenset(
 _REPORTING = {"said", "told", "announced", "confirmed", "reported", "revealed", "declared", "agreed"}
 #: A past verb must stand this close to its date ("met in Brussels on 15 December").
 _PAST_MAX_GAP = 4
-#: Where a clause starts: sentence punctuation, brackets, quotation marks, or a comma before a new clause.
+#: Where a clause starts: sentence punctuation, brackets, quotation marks, a comma before a new clause, a
+#: conjunction ("and" not inside a name: "Securities and Exchange Commission").
 _CLAUSE_BREAK = re.compile(
     r"[;:()\[\]\"“”—–]|,\s+(?:and|but|while|which|who|whereas|although|though|when|after|before|as|because"
-    r"|since|until|where|so|yet)\b|\b(?:and|but|after|before|since|until|when|while|because|although|that|which"
-    r"|who|whose|where)\b")
+    r"|since|until|where|so|yet)\b|\b(?:and|but)\b(?!\s+[A-Z])|\b(?:after|before|since|until|when|while|because"
+    r"|although|that|which|who|whose|where)\b")
 #: The date's introducing word: only "on" and "in" ("on 3 December", "in March 2025", "in 2024").
 _LEAD = re.compile(r"(?:\b(?:on|in)\s+(?:(?:early|late|mid)[\s-]+)?)$", re.IGNORECASE)
 _MAX_GAP_WORDS = 10
@@ -93,11 +94,12 @@ def _has_participle(text: str) -> bool:
 
 
 def clause_tense(prose: str, sentence_start: int, date_start: int, date_end: int | None = None,
-                 sentence_end: int | None = None, max_gap: int = _MAX_GAP_WORDS):
+                 sentence_end: int | None = None, max_gap: int = _MAX_GAP_WORDS, past_max_gap: int = _PAST_MAX_GAP):
     """(FUTURE or PAST, the marker, its offset) for the clause leading up to ``date_start``, else None.
 
     ``date_end`` and ``sentence_end`` let a past reading look past the date: "the vote held on
-    15 December will decide" is a preview, not a report.
+    15 December will decide" is a preview, not a report. ``past_max_gap`` lets a caller that only
+    needs a leaning (which year a year-less date is in) accept a past verb further away.
     """
     sentence_start = max(sentence_start, date_start - _WINDOW)  # long "sentences" (tables) stay linear
     before = prose[sentence_start:date_start]
@@ -120,7 +122,7 @@ def clause_tense(prose: str, sentence_start: int, date_start: int, date_end: int
         marker = clause[marker_start:marker_end]
         if (_HEDGES.intersection(words) or marker in _HEDGES or any(kind == FUTURE for kind, _, _ in markers)
                 or "," in between
-                or len(words) > _PAST_MAX_GAP or (marker in _REPORTING and words)):
+                or len(words) > past_max_gap or (marker in _REPORTING and words)):
             return None
         if date_end is not None and sentence_end is not None and \
                 any(kind == FUTURE for kind, _, _ in _markers(prose[date_end:min(sentence_end, date_end + _WINDOW)])):
