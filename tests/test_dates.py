@@ -377,3 +377,18 @@ def test_every_number_in_the_real_arithmetic_claims_is_caught_when_off_by_two(tm
             injected += 1
             caught += [f.rule for f in findings] == ["dates.date-arithmetic"]
     assert injected >= 8 and caught == injected
+
+
+def test_real_stories_held_over_a_month_are_reported_as_stale():
+    """Judged 30 days after their datelines, the stories' 'yesterday, <date>' and previews go stale."""
+    import regex
+
+    stale, expected = [], 0
+    for path in _corpus():
+        text = path.read_text(encoding="utf-8")
+        expected += len(regex.findall(r"(?:yesterday|today), (?:[A-Z][a-z]+\.? )?\d{1,2}\b", text))
+        late = _doc(text).as_of + dt.timedelta(days=30)
+        report = run([str(path)], Options(select=["dates"], as_of=late, jobs=1))
+        stale += [f.rule for f in report.findings]
+    assert set(stale) <= {"dates.relative-date", "dates.tense-date"}
+    assert stale.count("dates.relative-date") == expected and "dates.tense-date" in stale
