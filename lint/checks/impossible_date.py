@@ -36,7 +36,7 @@ class ImpossibleDate(DateCheck):
             else:
                 reason = f"{month} has {days} days"
             last = f"{month} {days}" + (f", {mention.year}" if mention.year else "")
-            yield make_finding(self.rule, doc, mention.date_start, mention.end, suggestions=[last],
+            yield make_finding(self.rule, doc, *mention.date_span, suggestions=[last],
                                month=month, days=days, reason=reason)
 
 

@@ -40,7 +40,7 @@ class MixedDateFormat(DateCheck):
             if mention.form == first_form:
                 continue
             rewritten = rewrite(mention, first_form, analysis.order)
-            start, end = mention.date_start, mention.end
+            start, end = mention.date_span
             plain = doc.text[start:end] == doc.prose[start:end]  # no markup inside: safe to rewrite
             fix = Fix(start, end, rewritten) if rewritten and plain else None
             yield make_finding(self.rule, doc, start, end, fix=fix,

@@ -34,7 +34,10 @@ _LEFT = rf"(?<![{_LEFT_CHARS}])"
 _LEFT_CHAR = regex.compile(rf"[{_LEFT_CHARS}]")
 #: What may not follow a number that ends a date: more digits, a decimal, a range, a percentage.
 _RIGHT_NUMBER = r"(?!\p{N}|[.,:]\p{N}|\s?[\-–—/]\s?\p{N}|\s?%)"
-_WEEKDAY_PREFIX = rf"(?:(?P<weekday>{NAME_TOKEN})(?P<wdot>\.)?(?:\s*,\s*|\s+)(?:the\s+)?)?"
+#: "Friday, December 11", "Friday 11 December", "Friday, the 11th of December", "Friday (December 11)".
+_WEEKDAY_PREFIX = rf"(?:(?P<weekday>{NAME_TOKEN})(?P<wdot>\.)?(?:\s*,\s*|\s+|\s*\(\s*)(?:the\s+)?)?"
+#: A weekday in brackets after the date: "December 11 (Friday)".
+_WEEKDAY_AFTER = regex.compile(rf"\s*\(\s*(?P<weekday>{NAME_TOKEN})(?P<wdot>\.)?\s*\)", regex.V1)
 _MONTH = rf"(?P<month>{NAME_TOKEN})(?P<mdot>\.)?"
 _YEAR_PART = rf"(?:,?\s+(?P<year>{YEAR}){_RIGHT_NUMBER})?"
 
@@ -118,7 +121,19 @@ def _named(form):
         if form == FORM_MONTH_DAY and month == 5 and weekday is None and _is_may_the_name(text, start):
             return None
         day = int(regex.match(r"\d+", m.group("day")).group())
-        return DateMention(start, end, form, year, month, day, weekday, w_start, w_end, m.start("date"))
+        date_end = end
+        if weekday is not None and "(" in text[w_end:m.start("date")]:
+            closing = regex.match(r"\s*\)", text[end:end + 3])
+            end += closing.end() if closing else 0  # "Friday (December 11)": the bracket belongs to it
+        if weekday is None:
+            after = _WEEKDAY_AFTER.match(text, end)
+            if after and weekday_of(after.group("weekday"), dot=bool(after.group("wdot"))) is not None:
+                weekday = weekday_of(after.group("weekday"), dot=bool(after.group("wdot")))
+                w_start, w_end = after.start("weekday"), after.end("wdot") if after.group("wdot") else \
+                    after.end("weekday")
+                end = after.end()
+        return DateMention(start, end, form, year, month, day, weekday, w_start, w_end, m.start("date"),
+                           date_end=date_end)
     return make
 
 

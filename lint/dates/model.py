@@ -48,6 +48,14 @@ class DateMention:
     readings: tuple = ()
     #: Numeric dates: the first two numbers as written (03/04/2025 -> (3, 4)).
     parts: tuple = ()
+    #: Where the date proper ends, when a weekday in brackets follows it ("December 11 (Friday)").
+    date_end: int | None = None
+
+    @property
+    def date_span(self) -> tuple[int, int]:
+        """The date proper, without its weekday: "December 11" in "Friday, December 11" or "December 11 (Friday)"."""
+        return (self.start if self.date_start is None else self.date_start,
+                self.end if self.date_end is None else self.date_end)
 
     @property
     def precision(self) -> str:
