@@ -8,7 +8,8 @@ into ``Document.prose``, which are file offsets); meaning comes second:
 - :mod:`lint.dates.relative` finds "yesterday", "last week", "two days ago" and the days they name;
 - :mod:`lint.dates.arithmetic` finds anniversaries, "N years ago" and ages tied to a year;
 - :mod:`lint.dates.tense` tells whether a clause puts its date in the past or the future;
-- :mod:`lint.dates.settings` validates the ``dates:`` config section.
+- :mod:`lint.dates.settings` validates the ``dates:`` config section;
+- :mod:`lint.dates.checking` is the base of the ``dates.*`` rule kinds in :mod:`lint.checks`.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 Recognised: "December 11, 2025", "Dec. 11", "Thursday, Dec. 11", "11 December 2025",
 "Thursday 11th of December", "March 2025", "in March", "12/11/2025", "11.12.2025",
-"2025-12-11", "in 2024", "mid-2024". A weekday written in front of a date is kept
-with it, so the weekday check can compare the two.
+"2025-12-11", "in 2024", "mid-2024". A weekday written beside a date ("Friday,
+December 11", "Friday (December 11)", "December 11 (Friday)") is kept with it, so
+the weekday check can compare the two.
 
 Numbers that are not dates never match: each form needs a month name or a full
 numeric date with a four-digit year, and guards reject percentages, amounts,
