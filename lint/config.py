@@ -39,6 +39,8 @@ class Config:
     per_file: list[tuple[str, dict]] = field(default_factory=list)
     as_of: dt.date | None = None
     date_order: str = "mdy"
+    #: Whether a config file set date_order (so "mdy" is a choice, not the default).
+    date_order_set: bool = False
     fail_on: str | None = None
     sections: dict[str, dict] = field(default_factory=dict)
 
@@ -257,6 +259,7 @@ def _parse(data: dict, path: str, where) -> Config:
         if data["date_order"] not in ("mdy", "dmy"):
             raise ConfigError("date_order must be 'mdy' or 'dmy'", path, where("date_order"), "date_order")
         cfg.date_order = data["date_order"]
+        cfg.date_order_set = True
     if "fail_on" in data:
         if data["fail_on"] not in (*SEVERITY_NAMES, "never"):
             raise ConfigError("fail_on must be error, warning, info or never", path, where("fail_on"), "fail_on")
@@ -322,7 +325,8 @@ def _merge(base: Config | None, child: Config) -> Config:
         rules=rules,
         per_file=[*base.per_file, *child.per_file],
         as_of=child.as_of or base.as_of,
-        date_order=child.date_order if child.date_order != "mdy" else base.date_order,
+        date_order=child.date_order if child.date_order_set or child.date_order != "mdy" else base.date_order,
+        date_order_set=child.date_order_set or base.date_order_set,
         fail_on=child.fail_on or base.fail_on,
         sections=sections,
     )

@@ -29,8 +29,16 @@ fail_on: warning
 # Judge every draft as of this date instead of its own front matter or dateline.
 # as_of: 2025-12-12
 
-# How to read numeric dates such as 03/04/2025: mdy (US) or dmy.
-date_order: mdy
+# How to read numeric dates such as 03/04/2025: mdy (US) or dmy. Unset, dates.ambiguous-date
+# reports numeric dates that read both ways.
+# date_order: mdy
+
+# Date checks (docs/dates.md): a locale fixes the date order when date_order is unset; undated
+# drafts skip the relative and tense checks unless undated: today.
+# dates:
+#   locale: en-GB
+#   undated: skip
+#   yearless_window: 60
 
 # Different rules for some files (globs relative to this file).
 # per_file:
