@@ -67,8 +67,6 @@ from lint.textmetrics import textstat, _cmudict
 ts = textstat()
 # CMU: UNDERSCORE = AH2 N D ER0 S K AO1 R (3 syllables); a hyphenation guess says otherwise for some words.
 assert len(_cmudict()["underscore"][0]) == 3  # the stressed vowels AH2, ER0, AO1 (an index keeps counts only)
-import sys
-assert "nltk" not in sys.modules  # textstat was imported without nltk
 assert ts.syllable_count("underscore") == 3
 assert ts.syllable_count("fire") == 2, ts.syllable_count("fire")  # F AY1 ER0 in CMU; pyphen alone says 1
 print("ok")
@@ -99,3 +97,19 @@ textstat.syllable_count("underscore")
 
         pytest.skip("NLTK's cmudict is installed on this machine, so textstat would not download")
     assert result.returncode == 97 and "NLTK DOWNLOAD ATTEMPTED" in result.stderr, result.stderr
+
+
+def test_textstat_is_imported_without_nltk(tmp_path):
+    """nltk costs about 200 ms to import and is only textstat's downloader: copydesk never loads it."""
+    code = """
+import sys
+from lint.textmetrics import textstat
+assert textstat().flesch_reading_ease("The cat sat on the mat.") > 100
+assert "nltk" not in sys.modules
+import nltk  # the real one is still importable afterwards
+assert hasattr(nltk, "download")
+print("ok")
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                            env={**os.environ, "HOME": str(tmp_path)})
+    assert result.returncode == 0 and result.stdout.strip() == "ok", result.stderr
