@@ -90,6 +90,11 @@ def effective_rules(config: Config, options: Options, path: str) -> list[Rule]:
             rule_options.setdefault(rid, {}).update(params)
     out = []
     for rule in [*builtin_rules(), *config.rules]:
+        # A family section's `enabled: true|false` (e.g. grammar: {enabled: true}) sets whether the family's
+        # rules are on by default; an explicit --select still runs them.
+        family_on = config.section(rule.id.partition(".")[0]).get("enabled")
+        if isinstance(family_on, bool) and family_on != rule.enabled:
+            rule = replace(rule, enabled=family_on)
         if not selected(rule, select, ignore):
             continue
         sev = _severity_for(rule.id, severity)

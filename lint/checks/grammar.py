@@ -1,0 +1,177 @@
+"""``grammar``: grammar and spelling from a real LanguageTool server.
+
+Each prose block (paragraph, heading, table cell) is sent on its own, markup
+removed (:mod:`lint.grammar.text`), and each LanguageTool match becomes a
+finding with the rule id ``grammar.<LanguageTool rule id>``, spelled as
+LanguageTool spells it (``grammar.MORFOLOGIK_RULE_EN_US``, ``grammar.THEIR_IS``),
+so the id can be pasted into ``grammar.disabled_rules`` or looked up in
+LanguageTool's rule list. The message and suggestions are LanguageTool's.
+
+Settings live in the ``grammar:`` config section (:mod:`lint.grammar.settings`);
+the rule takes no parameters. Answers are cached on disk by paragraph text and
+settings (:mod:`lint.grammar.cache`), so a re-run over unchanged drafts starts
+no Java and calls no server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from lint.checks.base import BuildContext, Check, Params, make_finding
+from lint.document import Document
+from lint.errors import ConfigError
+
+PARAMETERS: dict[str, str] = {}
+
+#: Rules about the shape of a sentence, which headings and table cells need not have.
+SENTENCE_SHAPE_RULES = {"UPPERCASE_SENTENCE_START", "PUNCTUATION_PARAGRAPH_END", "EN_UNPAIRED_BRACKETS",
+                        "EN_UNPAIRED_QUOTES"}
+#: Categories whose matches are misspellings, for the accept list.
+SPELLING_CATEGORIES = {"TYPOS"}
+
+#: One backend per distinct settings in a process, shared by every check built from them.
+_BACKENDS: dict = {}
+
+
+def _custom_rules_digest() -> str:
+    from lint.grammar.server import EXTRA_RULES
+
+    digest = hashlib.sha256()
+    for path in sorted(EXTRA_RULES.rglob("*.xml")):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def vocabulary(settings) -> tuple[frozenset[str], frozenset[str]]:
+    """Words never reported as misspellings: (exact spellings, lower-case entries matched in any case)."""
+    words = set()
+    for entry in [*settings.accept, *_known_names()]:
+        words.update(entry.split())
+    exact = frozenset(words)
+    folded = frozenset(w.casefold() for w in words if w == w.lower())
+    return exact, folded
+
+
+def _known_names() -> list[str]:
+    """Proper names from the facts knowledge base, when that part of copydesk is installed."""
+    try:
+        from lint.facts import known_names
+    except ImportError:
+        return []
+    try:
+        return [n for n in known_names() if isinstance(n, str)]
+    except Exception:  # noqa: BLE001 - a broken knowledge base is reported by the facts rules, not here
+        return []
+
+
+def _release_key(settings) -> str:
+    """What the cache knows of the LanguageTool release without asking a server.
+
+    A local installation names its release (languagetool-server-6.8.jar). A remote server's release is
+    unknown until asked, and asking would defeat the cache: its answers are kept under "remote", and
+    pointing copydesk at a server of another release calls for clearing the cache (docs/grammar.md).
+    """
+    if settings.server:
+        return "remote"
+    from lint.grammar.server import Unavailable, find_installation, release_of
+
+    try:
+        return "local " + release_of(find_installation(settings.path))
+    except Unavailable:
+        return "local"
+
+
+class GrammarCheck(Check):
+    def __init__(self, rule, context: BuildContext) -> None:
+        super().__init__(rule)
+        from lint.grammar.cache import ResultCache, cache_dir
+        from lint.grammar.settings import load_settings
+
+        self.context = context
+        self.settings = settings = load_settings(context.config)
+        self.exact, self.folded = vocabulary(settings)
+        folder = cache_dir(context.config)
+        settings_key = "|".join([
+            _release_key(settings), settings.language, ",".join(sorted(settings.disabled_rules)),
+            ",".join(sorted(settings.disabled_categories)), _custom_rules_digest()])
+        self.cache = ResultCache(folder, settings_key)
+        backend_key = (settings.server, str(settings.path), settings.language,
+                       settings.disabled_rules, settings.disabled_categories, str(folder))
+        if backend_key not in _BACKENDS:
+            from lint.grammar.client import Backend
+
+            _BACKENDS[backend_key] = Backend(settings, folder)
+        self.backend = _BACKENDS[backend_key]
+        self.failure: str | None = None
+
+    # -- asking --------------------------------------------------------------
+    def _matches(self, text: str) -> list[dict] | None:
+        cached = self.cache.get(text)
+        if cached is not None:
+            return cached
+        if self.failure is not None:
+            return self._unavailable(self.failure)
+        from lint.grammar.server import Unavailable
+
+        try:
+            matches = self.backend.check(text)
+        except Unavailable as exc:
+            self.failure = str(exc)
+            return self._unavailable(self.failure)
+        self.cache.put(text, matches)
+        return matches
+
+    def _unavailable(self, why: str):
+        if self.settings.required:
+            config = self.context.config
+            section = config.section("grammar") if config is not None else {}
+            line = section.line_of("required") if hasattr(section, "line_of") else None
+            raise ConfigError(f"grammar checks could not run: {why}", getattr(config, "path", None) or "grammar",
+                              line, "grammar.required")
+        self.context.notice(f"grammar checks skipped: {why}. Set grammar.required: true to make this an "
+                            f"error, or grammar.enabled: false to stop the grammar rules")
+        return None
+
+    # -- reporting -----------------------------------------------------------
+    def accepted(self, word: str) -> bool:
+        for form in (word, word.removesuffix("'s").removesuffix("’s")):
+            if form in self.exact or form.casefold() in self.folded:
+                return True
+        return False
+
+    def run(self, doc: Document):
+        from lint.grammar.text import piece_for_block
+
+        spans = doc.layout.prose
+        for block in doc.blocks:
+            piece = piece_for_block(doc.text, spans, block.start, block.end)
+            if not any(ch.isalpha() for ch in piece.text):
+                continue
+            matches = self._matches(piece.text)
+            if matches is None:
+                continue
+            for m in matches:
+                finding = self._finding(doc, block, piece, m)
+                if finding is not None:
+                    yield finding
+
+    def _finding(self, doc: Document, block, piece, m: dict):
+        if m["rule"] in self.settings.disabled_rules or m["category"] in self.settings.disabled_categories:
+            return None
+        if block.kind != "paragraph" and m["rule"] in SENTENCE_SHAPE_RULES:
+            return None
+        if not 0 <= m["start"] < m["end"] <= len(piece.text):
+            return None
+        start, end = piece.span(m["start"], m["end"])
+        if (m["category"] in SPELLING_CATEGORIES or m.get("type") == "misspelling") \
+                and self.accepted(doc.text[start:end]):
+            return None
+        finding = make_finding(self.rule, doc, start, end, message=m["message"], suggestions=m["replacements"])
+        finding.rule = f"grammar.{m['rule']}"
+        finding.severity = self.settings.severity_of(m["category"], self.rule.severity)
+        return finding
+
+
+def build(rule, context: BuildContext) -> Check:
+    Params(rule, PARAMETERS)
+    return GrammarCheck(rule, context)
