@@ -45,7 +45,7 @@ PATH_ENV = "COPYDESK_LANGUAGETOOL_PATH"
 
 #: Severities when the config names none: spelling and grammar as the rule says, style advice as info.
 DEFAULT_SEVERITY = {"STYLE": "info", "REDUNDANCY": "info", "PLAIN_ENGLISH": "info", "TYPOGRAPHY": "info",
-                    "CREATIVE_WRITING": "info", "WIKIPEDIA": "info", "MISC": "info"}
+                    "CREATIVE_WRITING": "info", "WIKIPEDIA": "info"}
 
 
 @dataclass(frozen=True)

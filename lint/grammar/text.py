@@ -64,12 +64,21 @@ def piece_for_block(text: str, prose_spans: list[tuple[int, int]], start: int, e
 def _join(chars: list[str], origins: list[int], next_char: str, removed: str, removed_at: int) -> None:
     """Decide what stands where markup was removed between two prose spans."""
     before = chars[-1]
-    if before.isspace() and (next_char.isspace() or next_char in _CLOSING):
-        # "See `code` here" -> "See here"; "use `x`, then" -> "use, then".
-        chars.pop()
-        origins.pop()
+    if before.isspace():
+        if next_char.isspace() or next_char in _CLOSING:
+            # "See `code` here" -> "See here"; "use `x`, then" -> "use, then".
+            chars.pop()
+            origins.pop()
+        return
+    if next_char.isspace():
+        return
+    breaks = [i for i, c in enumerate(removed) if c.isspace()]
+    if breaks:
+        # A line break (a blockquote's "> ", a list's indent) or a space inside the markup keeps words apart.
+        chars.append("\n" if "\n" in removed else " ")
+        origins.append(removed_at + breaks[0])
     elif before.isalnum() and next_char.isalnum() and any(c.isalnum() for c in removed):
-        # A removed word or a line-break tag between two words ("Text<br>after"): keep them apart.
+        # A removed word or tag between two words ("Text<br>after"): keep them apart.
         chars.append(" ")
         origins.append(removed_at)
     # Otherwise the markup was punctuation around a word ("un**believ**able", "[link](url).") and vanishes.
