@@ -64,35 +64,22 @@ def _known_names() -> list[str]:
         return []
 
 
-def _release_key(settings) -> str:
-    """What the cache knows of the LanguageTool release without asking a server.
-
-    A local installation names its release (languagetool-server-6.8.jar). A remote server's release is
-    unknown until asked, and asking would defeat the cache: its answers are kept under "remote", and
-    pointing copydesk at a server of another release calls for clearing the cache (docs/grammar.md).
-    """
-    if settings.server:
-        return "remote"
-    from lint.grammar.server import Unavailable, find_installation, release_of
-
-    try:
-        return "local " + release_of(find_installation(settings.path))
-    except Unavailable:
-        return "local"
-
-
 class GrammarCheck(Check):
     def __init__(self, rule, context: BuildContext) -> None:
         super().__init__(rule)
         from lint.grammar.cache import ResultCache, cache_dir
+        from lint.grammar.server import LANGUAGETOOL_VERSION
         from lint.grammar.settings import load_settings
 
         self.context = context
         self.settings = settings = load_settings(context.config)
         self.exact, self.folded = vocabulary(settings)
         folder = cache_dir(context.config)
+        # The server's address is not part of the key: the same paragraph gets the same answer from any
+        # server of the pinned release, and a re-run must not need one. After pointing copydesk at a
+        # server of another release, clear the cache (docs/grammar.md).
         settings_key = "|".join([
-            _release_key(settings), settings.language, ",".join(sorted(settings.disabled_rules)),
+            LANGUAGETOOL_VERSION, settings.language, ",".join(sorted(settings.disabled_rules)),
             ",".join(sorted(settings.disabled_categories)), _custom_rules_digest()])
         self.cache = ResultCache(folder, settings_key)
         backend_key = (settings.server, str(settings.path), settings.language,
