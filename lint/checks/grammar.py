@@ -130,8 +130,9 @@ class GrammarCheck(Check):
         from lint.grammar.text import piece_for_block
 
         spans = doc.layout.prose
+        starts = [s for s, _ in spans]
         for block in doc.blocks:
-            piece = piece_for_block(doc.text, spans, block.start, block.end)
+            piece = piece_for_block(doc.text, spans, block.start, block.end, starts)
             if not any(ch.isalpha() for ch in piece.text):
                 continue
             matches = self._matches(piece.text)

@@ -78,7 +78,6 @@ class Backend:
         self.settings = settings
         self.state_dir = state_dir
         self.client: Client | None = None
-        self.calls = 0
 
     def _connect(self) -> Client:
         if self.settings.server:
@@ -89,7 +88,6 @@ class Backend:
         return Client(local_server(folder, self.state_dir), self.settings)
 
     def check(self, text: str) -> list[dict]:
-        self.calls += 1
         if self.client is None:
             self.client = self._connect()
         try:

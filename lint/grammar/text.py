@@ -34,12 +34,18 @@ class Piece:
         return self.origins[start], self.origins[end - 1] + 1
 
 
-def piece_for_block(text: str, prose_spans: list[tuple[int, int]], start: int, end: int) -> Piece:
-    """The prose of the block [start, end) of ``text``, with the markup between prose spans removed."""
+def piece_for_block(text: str, prose_spans: list[tuple[int, int]], start: int, end: int,
+                    span_starts: list[int] | None = None) -> Piece:
+    """The prose of the block [start, end) of ``text``, with the markup between prose spans removed.
+
+    ``span_starts`` (the start of every prose span) saves rebuilding that list for each block.
+    """
     chars: list[str] = []
     origins: list[int] = []
     previous_end = None
-    lo = bisect_right([s for s, _ in prose_spans], start) - 1
+    if span_starts is None:
+        span_starts = [s for s, _ in prose_spans]
+    lo = bisect_right(span_starts, start) - 1
     for span_start, span_end in prose_spans[max(lo, 0):]:
         if span_start >= end:
             break
