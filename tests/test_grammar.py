@@ -234,22 +234,28 @@ def test_pinned_release_is_the_same_in_the_pom_and_the_code():
 
 # -- the server copydesk starts itself ------------------------------------------------
 
-def test_local_server_starts_lazily_is_shared_and_stops(languagetool_server, monkeypatch, tmp_path, write):
-    """With no URL configured, copydesk starts Java from the fetched jars on the first uncached paragraph."""
+def test_local_server_is_started_once_for_all_workers_and_stopped(languagetool_server, monkeypatch, tmp_path,
+                                                                   write):
+    """With no URL configured, copydesk starts Java from the fetched jars on the first uncached paragraph;
+    the --jobs workers share that one server, and it is gone when the run ends."""
     from lint.grammar import server
 
     monkeypatch.delenv(URL_ENV)
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
-    draft = write("a.md", "A mistke.\n")
-    got, _ = findings(draft)
-    assert got == [(1, 3, "grammar.MORFOLOGIK_RULE_EN_US", "mistke")]
-    (state,) = (tmp_path / "cache").glob("languagetool-*.json")
-    url = __import__("json").loads(state.read_text())["url"]
-    assert server.healthy(url)
-    # A second check in the same process finds the running server through the state file.
-    assert server.local_server(server.checkout_folder(), tmp_path / "cache") == url
-    server.stop_owned()
-    assert not server.healthy(url) and not state.exists()
-    # The cached re-run needs no server at all.
-    assert findings(draft)[0] == got
-    assert not list(Path(tmp_path / "cache").glob("languagetool-*.json"))
+    cache = tmp_path / "cache"
+    monkeypatch.setenv(CACHE_ENV, str(cache))
+    drafts = [write(f"d{i}.md", f"Draft {i} has a mistke.\n") for i in range(4)]
+    result = run_cli("check", "--select", "grammar", "--format", "json", "--jobs", "2", *map(str, drafts))
+    assert result.code == 1, result.out + result.err
+    got = sorted((Path(f["path"]).name, f["line"], f["column"], f["match"]) for f in result.json["findings"])
+    assert got == [(f"d{i}.md", 1, 15, "mistke") for i in range(4)]
+    (log,) = cache.glob("languagetool-*.log")
+    text = log.read_text(encoding="utf-8")
+    assert text.count("Starting LanguageTool") == 1
+    port = re.search(r"server on http://localhost:(\d+)", text).group(1)
+    assert not server.healthy(f"http://127.0.0.1:{port}")  # stopped by the worker that started it
+    assert not list(cache.glob("languagetool-*.json"))  # which also removed its address
+    assert not server._OWNED
+    # The cached re-run starts nothing.
+    again = run_cli("check", "--select", "grammar", "--format", "json", "--jobs", "1", *map(str, drafts))
+    assert again.json["findings"] == result.json["findings"]
+    assert log.read_text(encoding="utf-8").count("Starting LanguageTool") == 1
