@@ -259,3 +259,17 @@ def test_local_server_is_started_once_for_all_workers_and_stopped(languagetool_s
     again = run_cli("check", "--select", "grammar", "--format", "json", "--jobs", "1", *map(str, drafts))
     assert again.json["findings"] == result.json["findings"]
     assert log.read_text(encoding="utf-8").count("Starting LanguageTool") == 1
+
+
+def test_shared_vocabulary_and_facts_names_are_accepted(lt, write, monkeypatch):
+    import sys
+    import types
+
+    draft = write("a.md", "Brannagh met Okonkwo-Vale and the copydesk team.\n")
+    assert {m for *_, m in findings(draft)[0]} >= {"Brannagh", "copydesk"}
+    write(".copydesk.yaml", "vocabulary:\n  accept: [copydesk]\n")
+    facts = types.ModuleType("lint.facts")
+    facts.known_names = lambda: ["Siobhan Brannagh"]
+    monkeypatch.setitem(sys.modules, "lint.facts", facts)
+    left = {m for *_, m in findings(draft)[0]}
+    assert "Brannagh" not in left and "copydesk" not in left

@@ -42,10 +42,16 @@ def _custom_rules_digest() -> str:
     return digest.hexdigest()[:16]
 
 
-def vocabulary(settings) -> tuple[frozenset[str], frozenset[str]]:
-    """Words never reported as misspellings: (exact spellings, lower-case entries matched in any case)."""
+def vocabulary(settings, config=None) -> tuple[frozenset[str], frozenset[str]]:
+    """Words never reported as misspellings: (exact spellings, lower-case entries matched in any case).
+
+    They are grammar.accept, the shared vocabulary section's accept list when it is one (its owner
+    validates it), and the proper names of the facts knowledge base.
+    """
+    shared = config.section("vocabulary").get("accept") if config is not None else None
+    shared = [w for w in shared if isinstance(w, str)] if isinstance(shared, list) else []
     words = set()
-    for entry in [*settings.accept, *_known_names()]:
+    for entry in [*settings.accept, *shared, *_known_names()]:
         words.update(entry.split())
     exact = frozenset(words)
     folded = frozenset(w.casefold() for w in words if w == w.lower())
@@ -73,7 +79,7 @@ class GrammarCheck(Check):
 
         self.context = context
         self.settings = settings = load_settings(context.config)
-        self.exact, self.folded = vocabulary(settings)
+        self.exact, self.folded = vocabulary(settings, context.config)
         folder = cache_dir(context.config)
         # The server's address is not part of the key: the same paragraph gets the same answer from any
         # server of the pinned release, and a re-run must not need one. After pointing copydesk at a
@@ -115,8 +121,9 @@ class GrammarCheck(Check):
             line = section.line_of("required") if hasattr(section, "line_of") else None
             raise ConfigError(f"grammar checks could not run: {why}", getattr(config, "path", None) or "grammar",
                               line, "grammar.required")
-        self.context.notice(f"grammar checks skipped: {why}. Set grammar.required: true to make this an "
-                            f"error, or grammar.enabled: false to stop the grammar rules")
+        self.context.notice(f"grammar checks skipped for paragraphs not in the cache: {why} "
+                            f"(grammar.required: true makes this an error; 'copydesk explain grammar' says how "
+                            f"to get LanguageTool)")
         return None
 
     # -- reporting -----------------------------------------------------------
