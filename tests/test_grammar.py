@@ -52,6 +52,20 @@ def test_markup_is_removed_and_every_character_maps_back():
         assert text[piece.origins[i]] == ch or (ch == " " and text[piece.origins[i]].isspace())
 
 
+@given(st.lists(st.sampled_from(["word", " ", "\n", "\n\n", "**", "`code`", "[a](http://x)", "> ", "😀", "<br>",
+                                 "- ", ".", ",", "é"]), max_size=30))
+def test_every_character_sent_comes_from_the_draft_in_order(parts):
+    text = "".join(parts)
+    doc = Document("x.md", text)
+    for block in doc.blocks:
+        piece = piece_for_block(text, doc.layout.prose, block.start, block.end)
+        assert len(piece.origins) == len(piece.text)
+        assert list(piece.origins) == sorted(set(piece.origins))  # strictly increasing
+        for ch, origin in zip(piece.text, piece.origins):
+            # Either the very character, or a separator standing where markup was removed.
+            assert text[origin] == ch or (ch in " \n" and not doc.prose[origin].strip())
+
+
 def test_line_breaks_and_quote_markers_keep_words_apart():
     (piece,) = _piece("> quoted line and\n> the next line.\n")
     assert piece.text == "quoted line and\nthe next line."
