@@ -200,6 +200,12 @@ class Checker:
         resolve_as_of(doc, self.options.as_of, config.as_of, config.date_order)
         result.document = DocumentInfo(display, doc.as_of.isoformat(), doc.as_of_source, doc.word_count)
         result.findings, result.errors = check_document(doc, checks)
+        # A rule may report under finer ids than its own (grammar.languagetool reports grammar.<LT rule>);
+        # ignoring one of those ids drops its findings.
+        ignore = [*config.ignore, *self.options.ignore,
+                  *(i for override in config.overrides_for(display) for i in override.get("ignore", []))]
+        if ignore:
+            result.findings = [f for f in result.findings if not matches_prefix(f.rule, ignore)]
         result.notices = list(getattr(context, "notices", []))
         if keep_text:
             result.text = source.text

@@ -287,3 +287,13 @@ def test_shared_vocabulary_and_facts_names_are_accepted(lt, write, monkeypatch):
     monkeypatch.setitem(sys.modules, "lint.facts", facts)
     left = {m for *_, m in findings(draft)[0]}
     assert "Brannagh" not in left and "copydesk" not in left
+
+
+def test_languagetool_ids_work_in_ignore_and_severity(lt, write):
+    draft = write("a.md", "One mistke. Their is a problem.\n")
+    rules = lambda result: [(f["rule"], f["severity"]) for f in result.json["findings"]]  # noqa: E731
+    base = ["check", "--select", "grammar", "--format", "json", str(draft)]
+    assert rules(run_cli(*base)) == [("grammar.MORFOLOGIK_RULE_EN_US", "warning"), ("grammar.THEIR_IS", "warning")]
+    assert rules(run_cli(*base, "--ignore", "grammar.THEIR_IS")) == [("grammar.MORFOLOGIK_RULE_EN_US", "warning")]
+    write(".copydesk.yaml", "severity:\n  grammar.THEIR_IS: error\nignore: [grammar.MORFOLOGIK_RULE_EN_US]\n")
+    assert rules(run_cli(*base)) == [("grammar.THEIR_IS", "error")]

@@ -163,8 +163,21 @@ class GrammarCheck(Check):
             return None
         finding = make_finding(self.rule, doc, start, end, message=m["message"], suggestions=m["replacements"])
         finding.rule = f"grammar.{m['rule']}"
-        finding.severity = self.settings.severity_of(m["category"], self.rule.severity)
+        finding.severity = self._severity(finding.rule, m["category"])
         return finding
+
+    def _severity(self, finding_id: str, category: str):
+        """The config's top-level severity for this LanguageTool id (e.g. grammar.EN_QUOTES: info) wins;
+        then grammar.severity for its category; then the rule's severity."""
+        from lint.finding import Severity
+        from lint.rules import matches_prefix
+
+        config = self.context.config
+        specific = [key for key in (getattr(config, "severity", None) or {})
+                    if matches_prefix(finding_id, [key]) and not matches_prefix(self.rule.id, [key])]
+        if specific:
+            return Severity.parse(config.severity[max(specific, key=len)])
+        return self.settings.severity_of(category, self.rule.severity)
 
 
 def build(rule, context: BuildContext) -> Check:
