@@ -85,7 +85,15 @@ class Backend:
         from lint.grammar.server import find_installation
 
         folder = find_installation(self.settings.path)
-        return Client(local_server(folder, self.state_dir), self.settings)
+        try:
+            url = local_server(folder, self.state_dir)
+        except OSError:
+            # The cache folder is not writable: keep the server's address in a private temporary folder.
+            import tempfile
+            from pathlib import Path
+
+            url = local_server(folder, Path(tempfile.mkdtemp(prefix="copydesk-languagetool-")))
+        return Client(url, self.settings)
 
     def check(self, text: str) -> list[dict]:
         if self.client is None:
