@@ -8,7 +8,7 @@ of the rebuilt text remembers its offset in the file, so a match maps back to
 the exact original line and column however much markup was removed.
 
 LanguageTool counts offsets in UTF-16 code units; Python counts code points.
-:func:`utf16_to_index` converts, so an emoji (two units) never shifts a column.
+:class:`Utf16Index` converts, so an emoji (two units) never shifts a column.
 """
 
 from __future__ import annotations
@@ -114,7 +114,3 @@ class Utf16Index:
         if lo and self.astral[lo - 1] + (lo - 1) + 1 == unit:
             index = self.astral[lo - 1]  # inside the pair: round down to the character
         return index
-
-
-def utf16_to_index(text: str, unit: int) -> int:
-    return Utf16Index(text).to_index(unit)
