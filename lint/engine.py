@@ -110,6 +110,11 @@ def effective_rules(config: Config, options: Options, path: str) -> list[Rule]:
     select, ignore, severity, rule_options = selection_for(config, options, path)
     out = []
     for rule in [*builtin_rules(), *config.rules]:
+        # A family section's `enabled: true|false` (e.g. grammar: {enabled: true}) sets whether the family's
+        # rules are on by default; an explicit --select still runs them.
+        family_on = config.section(rule.id.partition(".")[0]).get("enabled")
+        if isinstance(family_on, bool) and family_on != rule.enabled:
+            rule = replace(rule, enabled=family_on)
         if not selected(rule, select, ignore):
             continue
         sev = _severity_for(rule.id, severity)
@@ -274,6 +279,12 @@ class Checker:
         resolve_as_of(doc, self.options.as_of, config.as_of, config.date_order)
         result.document = DocumentInfo(display, doc.as_of.isoformat(), doc.as_of_source, doc.word_count)
         result.findings, result.errors = check_document(doc, checks)
+        # A rule may report under finer ids than its own (grammar.languagetool reports grammar.<LT rule>);
+        # ignoring one of those ids drops its findings.
+        ignore = [*config.ignore, *self.options.ignore,
+                  *(i for override in config.overrides_for(display) for i in override.get("ignore", []))]
+        if ignore:
+            result.findings = [f for f in result.findings if not matches_prefix(f.rule, ignore)]
         result.notices = list(getattr(context, "notices", []))
         if cache is not None and not result.errors and not result.notices:
             cache.put(key, result.document.to_dict(), result.findings, result.notices)

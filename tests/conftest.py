@@ -56,3 +56,41 @@ def write(tmp_path):
         return path
 
     return _write
+
+
+@pytest.fixture(scope="session")
+def languagetool_server(tmp_path_factory):
+    """A real LanguageTool server for the whole session, started from the jars scripts/languagetool fetched.
+
+    It listens on a free port of 127.0.0.1 and is stopped after the last test. While it runs,
+    COPYDESK_LANGUAGETOOL_URL points every grammar check at it and COPYDESK_CACHE_DIR at a fresh folder.
+    Missing jars or Java fail the tests that need them, loudly: scripts/test installs both
+    (scripts/prepare-languagetool), so their absence is a broken setup, not a reason to skip.
+    """
+    import os
+
+    from lint.grammar import server as lt
+    from lint.grammar.cache import CACHE_ENV
+    from lint.grammar.settings import URL_ENV
+
+    folder = lt.checkout_folder()
+    if not any(folder.glob("languagetool-server*.jar")):
+        pytest.fail(f"no LanguageTool jars in {folder}: run scripts/prepare-languagetool (needs mvn)", pytrace=False)
+    try:
+        lt.java_command()
+    except lt.Unavailable as exc:
+        pytest.fail(f"the grammar tests need Java 17: {exc}", pytrace=False)
+    base = tmp_path_factory.mktemp("languagetool")
+    process, url = lt.launch(folder, lt.free_port(), log=base / "server.log")
+    saved = {key: os.environ.get(key) for key in (URL_ENV, CACHE_ENV)}
+    os.environ[URL_ENV] = url
+    os.environ[CACHE_ENV] = str(base / "cache")
+    try:
+        yield url
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+        lt.stop(process)
