@@ -6,8 +6,8 @@ fingerprint, such as the facts knowledge base's content), the config sections,
 the date options, and today's date (a draft without a date is judged as of
 today). An unchanged draft then costs one hash and one small read.
 
-Entries live under ``$XDG_CACHE_HOME/copydesk/results`` (``~/.cache/…``) by
-default, outside the drafts' repository; ``--no-cache`` or ``cache: {enabled:
+Entries live under ``$COPYDESK_CACHE_DIR/results``, else
+``$XDG_CACHE_HOME/copydesk/results`` (``~/.cache/…``), by default, outside the drafts' repository; ``--no-cache`` or ``cache: {enabled:
 false}`` turn it off, ``--cache-dir`` or ``cache: {dir: …}`` move it (a
 ``.gitignore`` inside keeps a cache in a repository out of git).
 """
@@ -26,9 +26,21 @@ from lint.finding import Finding, Fix, Severity
 
 
 
-def default_dir() -> str:
+#: Overrides where every copydesk cache lives (results, grammar answers, the syllable index).
+CACHE_ENV = "COPYDESK_CACHE_DIR"
+
+
+def cache_root() -> Path:
+    """``$COPYDESK_CACHE_DIR``, else ``$XDG_CACHE_HOME/copydesk``, else ``~/.cache/copydesk``."""
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "copydesk", "results")
+    return Path(base) / "copydesk"
+
+
+def default_dir() -> str:
+    return str(cache_root() / "results")
 
 
 def result_key(*parts: str) -> str:

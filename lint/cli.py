@@ -15,7 +15,7 @@ import sys
 from lint import __version__
 
 #: Subcommands, in the order ``copydesk --help`` lists them.
-COMMANDS = ("check", "rules", "explain", "init", "facts", "baseline", "audit")
+COMMANDS = ("check", "rules", "explain", "init", "facts", "baseline", "audit", "cache")
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 

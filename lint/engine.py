@@ -268,7 +268,10 @@ class Checker:
         if cache is not None:
             from lint.cache import result_key
 
-            key = result_key(display, fmt, source.text, fingerprint, str(self.options.as_of))
+            # Selection matters beyond the rule set: finer ids (grammar.<LT rule>) are ignored after the run.
+            select, ignore, severity, _ = selection_for(config, self.options, display)
+            key = result_key(display, fmt, source.text, fingerprint, str(self.options.as_of),
+                             repr((select, sorted(ignore), sorted(severity.items()))))
             hit = cache.get(key)
             if hit is not None:
                 result.document = DocumentInfo(**hit["document"])
@@ -281,8 +284,7 @@ class Checker:
         result.findings, result.errors = check_document(doc, checks)
         # A rule may report under finer ids than its own (grammar.languagetool reports grammar.<LT rule>);
         # ignoring one of those ids drops its findings.
-        ignore = [*config.ignore, *self.options.ignore,
-                  *(i for override in config.overrides_for(display) for i in override.get("ignore", []))]
+        _, ignore, _, _ = selection_for(config, self.options, display)
         if ignore:
             result.findings = [f for f in result.findings if not matches_prefix(f.rule, ignore)]
         result.notices = list(getattr(context, "notices", []))

@@ -81,8 +81,9 @@ def _index_path(source: str) -> str:
 
     stat = os.stat(source)
     tag = hashlib.sha256(f"{source}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "copydesk", f"cmudict-syllables-{tag}.pickle")
+    from lint.cache import cache_root
+
+    return str(cache_root() / f"cmudict-syllables-{tag}.pickle")
 
 
 @lru_cache(maxsize=1)

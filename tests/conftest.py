@@ -70,7 +70,7 @@ def languagetool_server(tmp_path_factory):
     import os
 
     from lint.grammar import server as lt
-    from lint.grammar.cache import CACHE_ENV
+    from lint.cache import CACHE_ENV
     from lint.grammar.settings import URL_ENV
 
     folder = lt.checkout_folder()

@@ -70,3 +70,14 @@ def test_cache_expires_when_a_users_fact_file_changes(tmp_path):
     _, _, fp_again = Checker(opts).cache.checks(config, effective_rules(config, opts, str(draft)))
     assert fp_after != fp_again
     assert [f.to_dict() for f in first.findings] == before
+
+
+def test_cache_command_path_and_clear(cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "c"))
+    draft = tmp_path / "a.md"
+    draft.write_text("We met in order to talk.\n")
+    assert cli("check", draft).code == 1
+    assert any((tmp_path / "c" / "results").rglob("*.json"))
+    assert cli("cache", "path").out.strip() == str(tmp_path / "c")
+    assert cli("cache", "clear").code == 0
+    assert not (tmp_path / "c").exists()

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT, run_cli
 from lint.document import Document
-from lint.grammar.cache import CACHE_ENV
+from lint.cache import CACHE_ENV
 from lint.grammar.settings import URL_ENV
 from lint.grammar.text import Utf16Index, piece_for_block
 

@@ -8,9 +8,9 @@ the answer afterwards (accepted words, severities) is applied on every run, so
 editing the accept list needs no new check.
 
 The cache is one SQLite file (safe for the processes of ``--jobs``) in
-``$COPYDESK_CACHE_DIR`` or ``.cache/copydesk/`` beside the config (the current
-folder without one). Delete the folder to clear it; it holds a ``.gitignore``
-of ``*`` so git never sees it.
+copydesk's cache folder (:func:`lint.cache.cache_root`: ``$COPYDESK_CACHE_DIR``,
+else ``~/.cache/copydesk``), outside the drafts' repository.
+``copydesk cache clear`` empties it.
 """
 
 from __future__ import annotations
@@ -21,17 +21,14 @@ import os
 import sqlite3
 from pathlib import Path
 
-CACHE_ENV = "COPYDESK_CACHE_DIR"
 #: Bump when the stored form of a match changes.
 FORMAT = 1
 
 
 def cache_dir(config) -> Path:
-    configured = os.environ.get(CACHE_ENV)
-    if configured:
-        return Path(configured)
-    root = getattr(config, "root", None) or Path.cwd()
-    return Path(root) / ".cache" / "copydesk"
+    from lint.cache import cache_root
+
+    return cache_root()
 
 
 class ResultCache:
