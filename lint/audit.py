@@ -1,0 +1,405 @@
+"""Archive audits: ``copydesk check`` over a very large set of drafts on a Dask cluster.
+
+The drafts are split into batches; each batch is one Dask task that runs the
+same :class:`lint.engine.Checker` as ``copydesk check`` on its files and returns
+their results as JSON-ready records. The client writes a batch's records to a
+JSON Lines stream when, and only when, its task completes, so a file's records
+are written exactly once however often its task ran:
+
+* a worker that dies mid-task: the scheduler runs the task again on another
+  worker (up to ``allowed-failures`` times); its results were never sent;
+* a task that raised: Dask retries it (``retries``); if it still fails, or the
+  scheduler gave up on it (``KilledWorker``), the batch is split into one task
+  per file, so one file that crashes the checker costs only its own result,
+  which is written as an ``error`` record naming the file.
+
+Only the submitting side imports Dask (lazily, inside :func:`connect` and
+:func:`audit`); the worker side (:func:`check_batch`) needs copydesk alone.
+The record schema is documented in docs/audit.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import IO, TYPE_CHECKING
+
+from lint import __version__
+from lint.errors import CopydeskError
+
+if TYPE_CHECKING:
+    from lint.engine import Checker, FileResult, Options
+
+#: Version of the JSON Lines record schema (the ``schema`` field of the ``start`` record).
+SCHEMA_VERSION = 1
+#: Files per task: large enough that scheduling costs little next to checking, small
+#: enough that a lost worker costs little work and progress moves steadily.
+DEFAULT_BATCH_SIZE = 50
+#: How often a failed task is run again before its batch is split into single files.
+DEFAULT_RETRIES = 2
+
+
+# -- worker side ---------------------------------------------------------------
+
+_local = threading.local()
+
+
+def _checker(options: Options) -> Checker:
+    """The worker's Checker for these options, built once and kept between tasks.
+
+    A Checker caches configs and built rules; keeping it in a module-level
+    (thread-local, for workers that run several threads) slot means the rules are
+    built once per worker, not once per task.
+    """
+    from lint.engine import Checker
+
+    checker = getattr(_local, "checker", None)
+    if checker is None or checker.options != options:
+        checker = _local.checker = Checker(options)
+    return checker
+
+
+@dataclass
+class FileOutcome:
+    """One file's records (document, findings, errors, in that order) and any notices."""
+
+    path: str
+    records: list[dict]
+    notices: list[str] = field(default_factory=list)
+
+
+def file_records(result: FileResult) -> list[dict]:
+    """The JSON Lines records for one checked file, in the shapes of the JSON report."""
+    from lint.finding import Finding
+
+    records: list[dict] = []
+    if result.document is not None:
+        records.append({"type": "document", **result.document.to_dict(), "findings": len(result.findings)})
+    records.extend({"type": "finding", **f.to_dict()} for f in sorted(result.findings, key=Finding.sort_key))
+    records.extend({"type": "error", **e.to_dict()} for e in sorted(result.errors, key=lambda e: e.message))
+    return records
+
+
+def check_file(path: str, options: Options) -> FileOutcome:
+    """Check one draft exactly as ``copydesk check`` does."""
+    result = _checker(options).check_path(path)
+    return FileOutcome(path, file_records(result), list(result.notices))
+
+
+def check_batch(paths: list[str], options: Options) -> list[FileOutcome]:
+    """The task a worker runs: check each file of the batch."""
+    return [check_file(path, options) for path in paths]
+
+
+def worker_version() -> str:
+    """Run on every worker before the audit starts: copydesk must be installed there, in this version."""
+    return __version__
+
+
+def failed_outcome(path: str, exc: BaseException) -> FileOutcome:
+    """The error record for a file whose own task failed for good."""
+    if type(exc).__name__ == "KilledWorker":
+        message = ("could not be checked: the worker process checking it died each time it was tried "
+                   "(the file may crash the checker)")
+    else:
+        message = f"could not be checked: {type(exc).__name__}: {exc}"
+    return FileOutcome(path, [{"type": "error", "path": path, "message": message}])
+
+
+# -- input ---------------------------------------------------------------------
+
+def read_path_list(source: str) -> list[str]:
+    """Paths listed one a line in a file (``-``: stdin); blank lines and ``#`` comments are skipped."""
+    try:
+        if source == "-":
+            text = sys.stdin.read()
+        else:
+            with open(source, encoding="utf-8") as fh:
+                text = fh.read()
+    except OSError as exc:
+        raise CopydeskError(f"{source}: cannot read the list of paths: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CopydeskError(f"{source}: the list of paths is not valid UTF-8 (byte {exc.start})") from None
+    paths = []
+    for line in text.splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            paths.append(line)
+    return paths
+
+
+def distinct(paths: Iterable[str]) -> list[str]:
+    """Each path once, first occurrence first: an audit reports every file exactly once."""
+    return list(dict.fromkeys(paths))
+
+
+def batches(files: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(files), size):
+        yield files[i:i + size]
+
+
+# -- the cluster -----------------------------------------------------------------
+
+def _require_dask():
+    try:
+        import distributed  # noqa: F401
+    except ModuleNotFoundError:
+        raise CopydeskError("copydesk audit needs Dask: pip install 'copydesk[audit]'") from None
+
+
+def local_cluster(workers: int, retries: int = DEFAULT_RETRIES):
+    """A cluster of ``workers`` single-threaded worker processes on this machine.
+
+    Everything listens on 127.0.0.1 on free ports; the dashboard is off. A worker
+    process that dies is restarted by its nanny, and the scheduler runs its tasks
+    again, up to ``retries`` times per task.
+    """
+    _require_dask()
+    import logging
+
+    import dask
+    from distributed import LocalCluster
+
+    with dask.config.set({"distributed.scheduler.allowed-failures": retries}):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                            dashboard_address=None,
+                            # dashboard off, but the scheduler's HTTP routes still listen: on a free local port
+                            scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                            silence_logs=logging.ERROR)
+
+
+def connect(scheduler: str | None = None, scheduler_file: str | None = None, workers: int = 1,
+            retries: int = DEFAULT_RETRIES, wait: float = 60.0):
+    """A Dask client: to a running scheduler, or to a new local cluster (returned too, to close)."""
+    _require_dask()
+    from distributed import Client
+
+    cluster = None
+    try:
+        if scheduler or scheduler_file:
+            where = scheduler or scheduler_file
+            try:
+                client = Client(scheduler, scheduler_file=scheduler_file, timeout=wait)
+            except (OSError, TimeoutError) as exc:
+                raise CopydeskError(f"cannot reach the Dask scheduler at {where}: {exc}") from None
+            try:
+                client.wait_for_workers(1, timeout=wait)
+            except TimeoutError:
+                client.close()
+                raise CopydeskError(f"the Dask scheduler at {where} has no workers (waited {wait:g} s)") from None
+        else:
+            cluster = local_cluster(workers, retries)
+            client = Client(cluster)
+    except BaseException:
+        if cluster is not None:
+            cluster.close()
+        raise
+    _check_workers(client)
+    return client, cluster
+
+
+def _check_workers(client) -> None:
+    """Every worker must run this copydesk, or the audit's findings would not be ``copydesk check``'s."""
+    try:
+        versions = client.run(worker_version)
+    except ModuleNotFoundError as exc:
+        raise CopydeskError(f"a Dask worker cannot import copydesk ({exc}); install copydesk[audit] "
+                            f"{__version__} on every worker") from None
+    wrong = {addr: v for addr, v in versions.items() if v != __version__}
+    if wrong:
+        listed = ", ".join(f"{addr} has {v}" for addr, v in sorted(wrong.items()))
+        raise CopydeskError(f"Dask workers run another copydesk than this one ({__version__}): {listed}")
+
+
+# -- output ----------------------------------------------------------------------
+
+class RecordWriter:
+    """Writes records as JSON Lines, flushing after each batch so the file can be followed."""
+
+    def __init__(self, stream: IO[str]) -> None:
+        self.stream = stream
+
+    def write(self, records: Iterable[dict]) -> None:
+        for record in records:
+            self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self.stream.flush()
+
+
+class Progress:
+    """A one-line progress report on stderr: redrawn in place on a terminal, a line every few seconds otherwise."""
+
+    def __init__(self, total: int, stream: IO[str] | None, interval: float = 5.0) -> None:
+        self.total = total
+        self.stream = stream
+        self.tty = bool(stream is not None and getattr(stream, "isatty", lambda: False)())
+        self.interval = 0.2 if self.tty else interval
+        self.started = time.monotonic()
+        self.last = self.started
+
+    def update(self, stats: "AuditStats", force: bool = False) -> None:
+        if self.stream is None:
+            return
+        now = time.monotonic()
+        if not force and now - self.last < self.interval:
+            return
+        self.last = now
+        elapsed = max(now - self.started, 1e-9)
+        share = f" ({100 * stats.files // self.total}%)" if self.total else ""
+        line = (f"copydesk audit: {stats.files}/{self.total} files{share}, {stats.findings} findings, "
+                f"{stats.errors} errors, {stats.files / elapsed:.0f} files/s")
+        if stats.resubmitted:
+            line += f", {stats.resubmitted} files resubmitted one by one"
+        if self.tty:
+            self.stream.write("\r\x1b[K" + line)
+            if force:
+                self.stream.write("\n")
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+    def note(self, message: str) -> None:
+        if self.stream is None:
+            return
+        if self.tty:
+            self.stream.write("\r\x1b[K")
+        self.stream.write(f"copydesk audit: {message}\n")
+        self.stream.flush()
+
+
+@dataclass
+class AuditStats:
+    files: int = 0  # files whose records are written
+    documents: int = 0
+    findings: int = 0
+    errors: int = 0
+    severity: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
+    resubmitted: int = 0  # files of failed batches, checked again one task per file
+    notices: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    complete: bool = False
+
+    def count(self, records: list[dict]) -> None:
+        for r in records:
+            kind = r["type"]
+            if kind == "document":
+                self.documents += 1
+            elif kind == "finding":
+                self.findings += 1
+                self.severity[r["severity"]] = self.severity.get(r["severity"], 0) + 1
+            elif kind == "error":
+                self.errors += 1
+
+    def summary_record(self) -> dict:
+        return {"type": "summary", "complete": self.complete, "files": self.files, "documents": self.documents,
+                "findings": self.findings, "errors": self.errors, "severity": dict(self.severity),
+                "resubmitted": self.resubmitted, "seconds": round(self.seconds, 3), "notices": list(self.notices)}
+
+
+def start_record(files: int, options: Options, batch_size: int) -> dict:
+    return {"type": "start", "schema": SCHEMA_VERSION, "copydesk": __version__,
+            "started": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "files": files, "batch_size": batch_size,
+            "select": options.select, "ignore": list(options.ignore),
+            "as_of": options.as_of.isoformat() if options.as_of else None, "config": options.config}
+
+
+# -- the audit ---------------------------------------------------------------------
+
+def _window(client, floor: int = 4) -> int:
+    """How many batches to keep in flight: enough to keep every worker thread busy, few enough
+    that a very large archive is not handed to the scheduler all at once."""
+    info = client.scheduler_info() or {}
+    threads = sum(w.get("nthreads", 1) for w in info.get("workers", {}).values())
+    return max(floor, 4 * threads)
+
+
+def audit(client, paths: list[str], options: Options, out: IO[str], *, batch_size: int = DEFAULT_BATCH_SIZE,
+          retries: int = DEFAULT_RETRIES, progress: IO[str] | None = sys.stderr) -> AuditStats:
+    """Check every draft under ``paths`` on the cluster behind ``client``; stream records to ``out``.
+
+    Returns the counts; the last record written is the ``summary`` (``complete`` false
+    when the run was interrupted).
+    """
+    from distributed import as_completed
+
+    from lint.source import expand_paths
+
+    if batch_size < 1:
+        raise CopydeskError("--batch-size must be at least 1")
+    files, missing = expand_paths(paths)
+    files = distinct(files)
+    writer = RecordWriter(out)
+    stats = AuditStats()
+    meter = Progress(len(files), progress)
+    started = time.monotonic()
+    writer.write([start_record(len(files), options, batch_size)])
+    missing_records = [{"type": "error", "path": p, "message": m} for p, m in missing]
+    stats.count(missing_records)
+    writer.write(missing_records)
+
+    written: set[str] = set()
+    seen_notices: set[str] = set()
+
+    def emit(outcomes: list[FileOutcome]) -> None:
+        records = []
+        for outcome in outcomes:
+            if outcome.path in written:  # cannot happen with one completion per task; guards the contract
+                continue
+            written.add(outcome.path)
+            records.extend(outcome.records)
+            for notice in outcome.notices:
+                if notice not in seen_notices:
+                    seen_notices.add(notice)
+                    stats.notices.append(notice)
+            stats.files += 1
+        stats.count(records)
+        writer.write(records)
+
+    queue = deque(batches(files, batch_size))
+    in_flight: dict[str, list[str]] = {}
+    tasks = as_completed()
+
+    def submit(batch: list[str]) -> None:
+        future = client.submit(check_batch, batch, options, retries=retries, pure=False)
+        in_flight[future.key] = batch
+        tasks.add(future)
+
+    def top_up() -> None:
+        window = _window(client)
+        while queue and len(in_flight) < window:
+            submit(queue.popleft())
+
+    try:
+        top_up()
+        for future in tasks:
+            batch = in_flight.pop(future.key)
+            if future.status == "finished":
+                emit(future.result())
+            elif future.status == "cancelled":
+                raise CopydeskError("the Dask scheduler cancelled the audit's tasks (lost connection to it?)")
+            else:
+                exc = future.exception()
+                if len(batch) > 1:
+                    meter.note(f"a task of {len(batch)} files failed ({type(exc).__name__}); "
+                               f"checking its files one by one")
+                    stats.resubmitted += len(batch)
+                    for path in batch:
+                        submit([path])
+                else:
+                    emit([failed_outcome(batch[0], exc)])
+            future.release()
+            top_up()
+            meter.update(stats)
+        stats.complete = True
+    finally:
+        stats.seconds = time.monotonic() - started
+        writer.write([stats.summary_record()])
+        if stats.complete:
+            meter.update(stats, force=True)
+    return stats
