@@ -280,6 +280,8 @@ class AuditStats:
     errors: int = 0
     severity: dict[str, int] = field(default_factory=lambda: {"error": 0, "warning": 0, "info": 0})
     resubmitted: int = 0  # files of failed batches, checked again one task per file
+    isolated: int = 0  # files whose own task failed too, checked again alone
+    workers_lost: int = 0  # workers that left the cluster during the run (died, or were retired)
     notices: list[str] = field(default_factory=list)
     seconds: float = 0.0
     complete: bool = False
@@ -298,7 +300,7 @@ class AuditStats:
     def summary_record(self) -> dict:
         return {"type": "summary", "complete": self.complete, "files": self.files, "documents": self.documents,
                 "findings": self.findings, "errors": self.errors, "severity": dict(self.severity),
-                "resubmitted": self.resubmitted, "seconds": round(self.seconds, 3), "notices": list(self.notices)}
+                "resubmitted": self.resubmitted, "isolated": self.isolated, "workers_lost": self.workers_lost, "seconds": round(self.seconds, 3), "notices": list(self.notices)}
 
 
 def start_record(files: int, options: Options, batch_size: int) -> dict:
@@ -311,12 +313,56 @@ def start_record(files: int, options: Options, batch_size: int) -> dict:
 
 # -- the audit ---------------------------------------------------------------------
 
-def _window(client, floor: int = 4) -> int:
-    """How many batches to keep in flight: enough to keep every worker thread busy, few enough
-    that a very large archive is not handed to the scheduler all at once."""
-    info = client.scheduler_info() or {}
-    threads = sum(w.get("nthreads", 1) for w in info.get("workers", {}).values())
-    return max(floor, 4 * threads)
+def _collect(future) -> tuple[list[FileOutcome] | None, BaseException | None]:
+    """Wait for a task: its outcomes, or the exception it failed with. Releases the future.
+
+    Uses the future's own client throughout (not ``distributed.wait``, which uses the default client).
+    """
+    try:
+        exc = future.exception()  # waits
+        if future.status == "cancelled":
+            raise CopydeskError("the Dask scheduler cancelled the audit's tasks (lost connection to it?)")
+        if exc is not None:
+            return None, exc
+        try:
+            return future.result(), None
+        except Exception as lost:  # noqa: BLE001 - e.g. the result was lost with its worker
+            return None, lost
+    finally:
+        future.release()
+
+
+class ClusterView:
+    """What the audit needs to know about the cluster, asked of the scheduler at most once a second:
+    how many worker threads there are, and which workers left since the last look."""
+
+    def __init__(self, client, refresh: float = 1.0) -> None:
+        self.client = client
+        self.refresh = refresh
+        self.asked = float("-inf")
+        self.workers: dict[str, dict] = {}
+        self._look()
+        self.known = set(self.workers)
+
+    def _look(self) -> None:
+        now = time.monotonic()
+        if now - self.asked >= self.refresh:
+            self.asked = now
+            self.workers = dict((self.client.scheduler_info() or {}).get("workers", {}))
+
+    def window(self, floor: int = 4) -> int:
+        """How many tasks to keep in flight: enough to keep every worker thread busy, few enough
+        that a very large archive is not handed to the scheduler all at once."""
+        self._look()
+        threads = sum(w.get("nthreads", 1) for w in self.workers.values())
+        return max(floor, 4 * threads)
+
+    def departed(self) -> set[str]:
+        """Workers that were in the cluster at the last call and are not now (died, or were retired)."""
+        self._look()
+        now = set(self.workers)
+        gone, self.known = self.known - now, now
+        return gone
 
 
 def audit(client, paths: list[str], options: Options, out: IO[str], *, batch_size: int = DEFAULT_BATCH_SIZE,
@@ -363,39 +409,58 @@ def audit(client, paths: list[str], options: Options, out: IO[str], *, batch_siz
 
     queue = deque(batches(files, batch_size))
     in_flight: dict[str, list[str]] = {}
-    tasks = as_completed()
+    suspects: list[str] = []  # files whose own task failed while sharing workers with other tasks
+    tasks = as_completed(loop=client.loop)  # not the default client's loop: that may be another client's
 
     def submit(batch: list[str]) -> None:
         future = client.submit(check_batch, batch, options, retries=retries, pure=False)
         in_flight[future.key] = batch
         tasks.add(future)
 
+    cluster = ClusterView(client)
+
     def top_up() -> None:
-        window = _window(client)
+        window = cluster.window()
         while queue and len(in_flight) < window:
             submit(queue.popleft())
+
+    def watch_workers() -> None:
+        for address in sorted(cluster.departed()):
+            stats.workers_lost += 1
+            meter.note(f"worker {address} left the cluster; the scheduler runs its tasks again elsewhere")
 
     try:
         top_up()
         for future in tasks:
             batch = in_flight.pop(future.key)
-            if future.status == "finished":
-                emit(future.result())
-            elif future.status == "cancelled":
-                raise CopydeskError("the Dask scheduler cancelled the audit's tasks (lost connection to it?)")
+            outcomes, exc = _collect(future)
+            if outcomes is not None:
+                emit(outcomes)
+            elif len(batch) > 1:
+                meter.note(f"a task of {len(batch)} files failed ({type(exc).__name__}); "
+                           f"checking its files one by one")
+                stats.resubmitted += len(batch)
+                for path in batch:
+                    submit([path])
             else:
-                exc = future.exception()
-                if len(batch) > 1:
-                    meter.note(f"a task of {len(batch)} files failed ({type(exc).__name__}); "
-                               f"checking its files one by one")
-                    stats.resubmitted += len(batch)
-                    for path in batch:
-                        submit([path])
-                else:
-                    emit([failed_outcome(batch[0], exc)])
-            future.release()
+                suspects.append(batch[0])
             top_up()
+            watch_workers()
             meter.update(stats)
+        # A worker's death counts against every task it held, so a file can fail only for sharing
+        # a worker with the one that crashes it. Each suspect runs again with nothing else in flight:
+        # what fails then failed on its own.
+        if suspects:
+            meter.note(f"{len(suspects)} files failed in their own tasks; checking them again one at a time")
+        for path in suspects:
+            stats.isolated += 1
+            future = client.submit(check_batch, [path], options, retries=retries, pure=False)
+            outcomes, exc = _collect(future)
+            emit(outcomes if outcomes is not None else [failed_outcome(path, exc)])
+            watch_workers()
+            meter.update(stats)
+        cluster.refresh = 0
+        watch_workers()
         stats.complete = True
     finally:
         stats.seconds = time.monotonic() - started
