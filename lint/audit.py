@@ -175,7 +175,7 @@ def local_cluster(workers: int, retries: int = DEFAULT_RETRIES):
 
 
 def connect(scheduler: str | None = None, scheduler_file: str | None = None, workers: int = 1,
-            retries: int = DEFAULT_RETRIES, wait: float = 60.0):
+            retries: int = DEFAULT_RETRIES, wait: float = 60.0, connect_timeout: float = 10.0):
     """A Dask client: to a running scheduler, or to a new local cluster (returned too, to close)."""
     _require_dask()
     from distributed import Client
@@ -185,7 +185,7 @@ def connect(scheduler: str | None = None, scheduler_file: str | None = None, wor
         if scheduler or scheduler_file:
             where = scheduler or scheduler_file
             try:
-                client = Client(scheduler, scheduler_file=scheduler_file, timeout=wait)
+                client = Client(scheduler, scheduler_file=scheduler_file, timeout=connect_timeout)
             except (OSError, TimeoutError) as exc:
                 raise CopydeskError(f"cannot reach the Dask scheduler at {where}: {exc}") from None
             try:

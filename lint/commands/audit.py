@@ -32,6 +32,13 @@ def _count(value: str) -> int:
     return number
 
 
+def _reword(parser: argparse.ArgumentParser, **helps: str) -> None:
+    """Adapt the help of shared options to this command (argparse has no public way to)."""
+    for action in parser._actions:
+        if action.dest in helps:
+            action.help = helps[action.dest]
+
+
 def register(sub) -> None:
     from lint.audit import DEFAULT_BATCH_SIZE, DEFAULT_RETRIES
 
@@ -42,6 +49,8 @@ def register(sub) -> None:
                     "file its document, finding and error records, then a summary. See docs/audit.md.")
     add_selection_arguments(p)
     p.set_defaults(paths=None)  # no paths and no --from-list means "."
+    _reword(p, paths="files and folders (searched for .md .markdown .txt .html .htm); default: .",
+            stdin_filename=argparse.SUPPRESS, jobs="the same as --workers")
     p.add_argument("--from-list", metavar="FILE", default=None,
                    help="also check the paths listed in FILE, one a line (- reads the list from stdin)")
     p.add_argument("--output", "-o", metavar="FILE.jsonl", default="-",
@@ -82,19 +91,22 @@ def run(args) -> int:
     workers = args.workers or args.jobs or os.cpu_count() or 1
     progress = None if args.no_progress else sys.stderr
 
-    client, cluster = connect(args.scheduler, args.scheduler_file, workers=workers, retries=args.retries)
     try:
         out = sys.stdout if args.output == "-" else open(args.output, "w", encoding="utf-8")
+    except OSError as exc:
+        raise CopydeskError(f"{args.output}: cannot write the audit's records: {exc.strerror or exc}") from None
+    try:
+        client, cluster = connect(args.scheduler, args.scheduler_file, workers=workers, retries=args.retries)
         try:
             stats = audit(client, paths, options, out, batch_size=args.batch_size, retries=args.retries,
                           progress=progress)
         finally:
-            if out is not sys.stdout:
-                out.close()
+            client.close()
+            if cluster is not None:
+                cluster.close()
     finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
+        if out is not sys.stdout:
+            out.close()
 
     for notice in stats.notices:
         print(f"copydesk: note: {notice}", file=sys.stderr)

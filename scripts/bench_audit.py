@@ -1,0 +1,87 @@
+"""Throughput of ``copydesk audit`` on a local Dask cluster against ``copydesk check --jobs 1``.
+
+    .venv/bin/python scripts/bench_audit.py [--copies 5] [--workers 2] [--corpus FOLDER]
+
+Copies the 90 onestopenglish texts (../shared/corpora) ``--copies`` times into a
+temporary folder, runs both commands on it as subprocesses, and prints wall
+time and files/s for each (the audit also without its cluster's start-up, from
+its summary record), and checks that both found the same number of findings.
+A benchmark, not a test: the figures go into docs/audit.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpora" / "onestopenglish" / "texts"
+COPYDESK = [sys.executable, "-m", "lint"]
+
+
+def build(folder: Path, corpus: Path, copies: int) -> int:
+    texts = sorted(corpus.glob("*.txt"))
+    for i in range(copies):
+        target = folder / f"copy-{i:03d}"
+        target.mkdir(parents=True)
+        for text in texts:
+            shutil.copyfile(text, target / text.name)
+    return copies * len(texts)
+
+
+def timed(command: list[str]) -> tuple[float, subprocess.CompletedProcess]:
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
+    elapsed = time.perf_counter() - started
+    if done.returncode not in (0, 1):
+        sys.exit(f"{' '.join(command)} failed ({done.returncode}):\n{done.stderr}")
+    return elapsed, done
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--copies", type=int, default=5, help="copies of the 90-text corpus (default: 5)")
+    parser.add_argument("--workers", type=int, default=2, help="audit worker processes (default: 2)")
+    parser.add_argument("--batch-size", type=int, default=50)
+    parser.add_argument("--corpus", type=Path, default=CORPUS,
+                        help="folder of .txt drafts (default: ../shared/corpora/onestopenglish/texts)")
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        print(f"skipped: {args.corpus} is absent (the shared corpora sit next to the repository)")
+        return 0
+    with tempfile.TemporaryDirectory(prefix="copydesk-bench-audit-") as tmp:
+        drafts = Path(tmp) / "drafts"
+        files = build(drafts, args.corpus, args.copies)
+        report = Path(tmp) / "check.json"
+        records = Path(tmp) / "audit.jsonl"
+        check_wall, _ = timed([*COPYDESK, "check", "--jobs", "1", "--format", "json", "-o", str(report),
+                               str(drafts)])
+        audit_wall, _ = timed([*COPYDESK, "audit", "--workers", str(args.workers), "--batch-size",
+                               str(args.batch_size), "--no-progress", "-o", str(records), str(drafts)])
+        check_findings = len(json.loads(report.read_text(encoding="utf-8"))["findings"])
+        summary = json.loads(records.read_text(encoding="utf-8").splitlines()[-1])
+    if summary["findings"] != check_findings or summary["files"] != files:
+        sys.exit(f"mismatch: check found {check_findings} findings, the audit {summary['findings']} "
+                 f"in {summary['files']} of {files} files")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"input: {files} drafts ({args.copies} copies of {args.corpus.name}/), {check_findings} findings")
+    rows = [
+        ("copydesk check --jobs 1", check_wall),
+        (f"copydesk audit --workers {args.workers} (with cluster start-up)", audit_wall),
+        (f"copydesk audit --workers {args.workers} (checking only, summary 'seconds')", summary["seconds"]),
+    ]
+    for name, seconds in rows:
+        print(f"{name:<62} {seconds:7.2f} s {files / seconds:8.0f} files/s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
