@@ -21,6 +21,7 @@ from conftest import FIXTURES, ROOT, run_cli
 distributed = pytest.importorskip("distributed", reason="copydesk audit needs the audit extra (Dask)")
 
 from distributed import Client, WorkerPlugin, get_task_stream  # noqa: E402
+from jsonschema import Draft202012Validator  # noqa: E402
 
 from lint.audit import local_cluster, read_path_list  # noqa: E402
 
@@ -181,6 +182,9 @@ def test_audit_matches_check_file_by_file_on_two_workers(client, corpus, expecte
     summary = records[-1]
     assert summary["type"] == "summary" and summary["complete"] is True
     assert summary["files"] == 302 and summary["errors"] == 2 and summary["resubmitted"] == 0
+    validator = Draft202012Validator(json.loads((ROOT / "docs" / "audit.schema.json").read_text(encoding="utf-8")))
+    for record in records:
+        validator.validate(record)
     assert by_file_from_audit(records) == expected
     assert summary["findings"] == sum(len(e["findings"]) for e in expected.values())
     assert len({t["worker"] for t in tasks.data}) == 2, "both worker processes should have checked files"

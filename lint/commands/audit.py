@@ -89,6 +89,9 @@ def run(args) -> int:
     options = options_from(args)
     fail_on = fail_level(args) if paths else "warning"
     workers = args.workers or args.jobs or os.cpu_count() or 1
+    if (args.workers or args.jobs) and (args.scheduler or args.scheduler_file):
+        print("copydesk: note: --workers sizes a local cluster; the running cluster's own workers do the audit",
+              file=sys.stderr)
     progress = None if args.no_progress else sys.stderr
 
     try:
