@@ -366,7 +366,7 @@ class ClusterView:
 
 
 def audit(client, paths: list[str], options: Options, out: IO[str], *, batch_size: int = DEFAULT_BATCH_SIZE,
-          retries: int = DEFAULT_RETRIES, progress: IO[str] | None = sys.stderr) -> AuditStats:
+          retries: int = DEFAULT_RETRIES, progress: IO[str] | None = None) -> AuditStats:
     """Check every draft under ``paths`` on the cluster behind ``client``; stream records to ``out``.
 
     Returns the counts; the last record written is the ``summary`` (``complete`` false
