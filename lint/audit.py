@@ -10,8 +10,13 @@ are written exactly once however often its task ran:
   worker (up to ``allowed-failures`` times); its results were never sent;
 * a task that raised: Dask retries it (``retries``); if it still fails, or the
   scheduler gave up on it (``KilledWorker``), the batch is split into one task
-  per file, so one file that crashes the checker costs only its own result,
-  which is written as an ``error`` record naming the file.
+  per file, so one file that crashes the checker costs only its own result;
+* a single-file task that fails too is run once more at the end, alone on the
+  cluster (a worker's death counts against every task it held, so it may have
+  been a bystander); if it fails then, it is written as an ``error`` record.
+
+An exception in the checker on one file (a bug) does not fail the task: it is
+that file's ``error`` record.
 
 Only the submitting side imports Dask (lazily, inside :func:`connect` and
 :func:`audit`); the worker side (:func:`check_batch`) needs copydesk alone.
@@ -87,8 +92,16 @@ def file_records(result: FileResult) -> list[dict]:
 
 
 def check_file(path: str, options: Options) -> FileOutcome:
-    """Check one draft exactly as ``copydesk check`` does."""
-    result = _checker(options).check_path(path)
+    """Check one draft exactly as ``copydesk check`` does.
+
+    An unexpected exception (a bug) becomes this file's error record instead of failing the
+    whole batch: running the batch again would only fail again.
+    """
+    try:
+        result = _checker(options).check_path(path)
+    except Exception as exc:  # noqa: BLE001 - one file's bug must not cost the other files of its batch
+        return FileOutcome(path, [{"type": "error", "path": path,
+                                   "message": f"copydesk failed on this file: {type(exc).__name__}: {exc}"}])
     return FileOutcome(path, file_records(result), list(result.notices))
 
 

@@ -1,11 +1,12 @@
 """Throughput of ``copydesk audit`` on a local Dask cluster against ``copydesk check --jobs 1``.
 
-    .venv/bin/python scripts/bench_audit.py [--copies 5] [--workers 2] [--corpus FOLDER]
+    .venv/bin/python scripts/bench_audit.py [--copies 5] [--workers 2] [--repeat 5] [--corpus FOLDER]
 
 Copies the 90 onestopenglish texts (../shared/corpora) ``--copies`` times into a
-temporary folder, runs both commands on it as subprocesses, and prints wall
-time and files/s for each (the audit also without its cluster's start-up, from
-its summary record), and checks that both found the same number of findings.
+temporary folder, runs both commands on it as subprocesses ``--repeat`` times
+(alternating), and prints the best and the median wall time and files/s for each
+(the audit also without its cluster's start-up, from its summary record). It
+checks that both found the same number of findings.
 A benchmark, not a test: the figures go into docs/audit.md.
 """
 
@@ -16,6 +17,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -51,6 +53,7 @@ def main() -> int:
     parser.add_argument("--copies", type=int, default=5, help="copies of the 90-text corpus (default: 5)")
     parser.add_argument("--workers", type=int, default=2, help="audit worker processes (default: 2)")
     parser.add_argument("--batch-size", type=int, default=50)
+    parser.add_argument("--repeat", type=int, default=5, help="runs of each command (default: 5)")
     parser.add_argument("--corpus", type=Path, default=CORPUS,
                         help="folder of .txt drafts (default: ../shared/corpora/onestopenglish/texts)")
     args = parser.parse_args()
@@ -62,24 +65,33 @@ def main() -> int:
         files = build(drafts, args.corpus, args.copies)
         report = Path(tmp) / "check.json"
         records = Path(tmp) / "audit.jsonl"
-        check_wall, _ = timed([*COPYDESK, "check", "--jobs", "1", "--format", "json", "-o", str(report),
-                               str(drafts)])
-        audit_wall, _ = timed([*COPYDESK, "audit", "--workers", str(args.workers), "--batch-size",
-                               str(args.batch_size), "--no-progress", "-o", str(records), str(drafts)])
-        check_findings = len(json.loads(report.read_text(encoding="utf-8"))["findings"])
-        summary = json.loads(records.read_text(encoding="utf-8").splitlines()[-1])
-    if summary["findings"] != check_findings or summary["files"] != files:
-        sys.exit(f"mismatch: check found {check_findings} findings, the audit {summary['findings']} "
-                 f"in {summary['files']} of {files} files")
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"input: {files} drafts ({args.copies} copies of {args.corpus.name}/), {check_findings} findings")
+        checks, audits, audit_checking = [], [], []
+        for _ in range(args.repeat):
+            check_wall, _ = timed([*COPYDESK, "check", "--jobs", "1", "--format", "json", "-o", str(report),
+                                   str(drafts)])
+            audit_wall, _ = timed([*COPYDESK, "audit", "--workers", str(args.workers), "--batch-size",
+                                   str(args.batch_size), "--no-progress", "-o", str(records), str(drafts)])
+            check_findings = len(json.loads(report.read_text(encoding="utf-8"))["findings"])
+            summary = json.loads(records.read_text(encoding="utf-8").splitlines()[-1])
+            if summary["findings"] != check_findings or summary["files"] != files:
+                sys.exit(f"mismatch: check found {check_findings} findings, the audit {summary['findings']} "
+                         f"in {summary['files']} of {files} files")
+            checks.append(check_wall)
+            audits.append(audit_wall)
+            audit_checking.append(summary["seconds"])
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
+          f"load average before: {os.getloadavg()[0]:.1f}")
+    print(f"input: {files} drafts ({args.copies} copies of {args.corpus.name}/), {check_findings} findings; "
+          f"{args.repeat} runs each")
     rows = [
-        ("copydesk check --jobs 1", check_wall),
-        (f"copydesk audit --workers {args.workers} (with cluster start-up)", audit_wall),
-        (f"copydesk audit --workers {args.workers} (checking only, summary 'seconds')", summary["seconds"]),
+        ("copydesk check --jobs 1", checks),
+        (f"copydesk audit --workers {args.workers} (with cluster start-up)", audits),
+        (f"copydesk audit --workers {args.workers} (checking only, summary 'seconds')", audit_checking),
     ]
-    for name, seconds in rows:
-        print(f"{name:<62} {seconds:7.2f} s {files / seconds:8.0f} files/s")
+    print(f"{'':<62} {'best':>9} {'files/s':>8} {'median':>9} {'files/s':>8}")
+    for name, times in rows:
+        best, median = min(times), statistics.median(times)
+        print(f"{name:<62} {best:7.2f} s {files / best:8.0f} {median:7.2f} s {files / median:8.0f}")
     return 0
 
 

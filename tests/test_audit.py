@@ -332,3 +332,25 @@ def test_path_lists_skip_blank_lines_and_comments(tmp_path):
     listing = tmp_path / "list.txt"
     listing.write_text("# archive\n a.md \n\nb/c.txt\n", encoding="utf-8")
     assert read_path_list(str(listing)) == ["a.md", "b/c.txt"]
+
+
+def test_a_checker_bug_on_one_file_is_that_files_error_record(monkeypatch, tmp_path):
+    import lint.audit
+    from lint.engine import Checker, Options
+
+    good = tmp_path / "good.md"
+    good.write_text("We met in order to talk.\n", encoding="utf-8")
+    bad = tmp_path / "bad.md"
+    bad.write_text("Anything.\n", encoding="utf-8")
+    real = Checker.check_path
+
+    def check_path(self, path, keep_text=False):
+        if path == str(bad):
+            raise ValueError("offset out of range")
+        return real(self, path, keep_text)
+
+    monkeypatch.setattr(Checker, "check_path", check_path)
+    good_outcome, bad_outcome = lint.audit.check_batch([str(good), str(bad)], Options())
+    assert [r["type"] for r in good_outcome.records] == ["document", "finding"]
+    assert bad_outcome.records == [{"type": "error", "path": str(bad),
+                                    "message": "copydesk failed on this file: ValueError: offset out of range"}]
