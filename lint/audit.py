@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import sys
 import threading
 import time
@@ -193,10 +194,12 @@ def connect(scheduler: str | None = None, scheduler_file: str | None = None, wor
     _require_dask()
     from distributed import Client
 
-    cluster = None
+    client = cluster = None
     try:
         if scheduler or scheduler_file:
             where = scheduler or scheduler_file
+            if scheduler_file and not os.path.isfile(scheduler_file):  # Dask would wait for it forever
+                raise CopydeskError(f"{scheduler_file}: no such scheduler file")
             try:
                 client = Client(scheduler, scheduler_file=scheduler_file, timeout=connect_timeout)
             except (OSError, TimeoutError) as exc:
@@ -204,16 +207,17 @@ def connect(scheduler: str | None = None, scheduler_file: str | None = None, wor
             try:
                 client.wait_for_workers(1, timeout=wait)
             except TimeoutError:
-                client.close()
                 raise CopydeskError(f"the Dask scheduler at {where} has no workers (waited {wait:g} s)") from None
         else:
             cluster = local_cluster(workers, retries)
             client = Client(cluster)
+        _check_workers(client)
     except BaseException:
+        if client is not None:
+            client.close()
         if cluster is not None:
             cluster.close()
         raise
-    _check_workers(client)
     return client, cluster
 
 
@@ -221,9 +225,9 @@ def _check_workers(client) -> None:
     """Every worker must run this copydesk, or the audit's findings would not be ``copydesk check``'s."""
     try:
         versions = client.run(worker_version)
-    except ModuleNotFoundError as exc:
-        raise CopydeskError(f"a Dask worker cannot import copydesk ({exc}); install copydesk[audit] "
-                            f"{__version__} on every worker") from None
+    except Exception as exc:  # noqa: BLE001 - whatever it is, the workers cannot run the audit
+        raise CopydeskError(f"cannot run copydesk on the Dask workers ({type(exc).__name__}: {exc}); "
+                            f"install copydesk[audit] {__version__} on every worker") from None
     wrong = {addr: v for addr, v in versions.items() if v != __version__}
     if wrong:
         listed = ", ".join(f"{addr} has {v}" for addr, v in sorted(wrong.items()))

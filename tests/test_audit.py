@@ -354,3 +354,9 @@ def test_a_checker_bug_on_one_file_is_that_files_error_record(monkeypatch, tmp_p
     assert [r["type"] for r in good_outcome.records] == ["document", "finding"]
     assert bad_outcome.records == [{"type": "error", "path": str(bad),
                                     "message": "copydesk failed on this file: ValueError: offset out of range"}]
+
+
+def test_a_missing_scheduler_file_is_an_error_not_a_wait(tmp_path):
+    result = run_cli("audit", "--scheduler-file", tmp_path / "scheduler.json", tmp_path)
+    assert result.code == 2
+    assert "scheduler.json: no such scheduler file" in result.err
