@@ -5,8 +5,9 @@
 Copies the 90 onestopenglish texts (../shared/corpora) ``--copies`` times into a
 temporary folder, runs both commands on it as subprocesses ``--repeat`` times
 (alternating), and prints the best and the median wall time and files/s for each
-(the audit also without its cluster's start-up, from its summary record). It
-checks that both found the same number of findings.
+(the audit also without its cluster's start-up, from its summary record), and
+where the audit's CPU time goes (client and scheduler vs workers). It checks
+that both found the same number of findings.
 A benchmark, not a test: the figures go into docs/audit.md.
 """
 
@@ -48,6 +49,34 @@ def timed(command: list[str]) -> tuple[float, subprocess.CompletedProcess]:
     return elapsed, done
 
 
+def _process_cpu() -> float:
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def cpu_split(drafts: Path, workers: int, batch_size: int) -> tuple[float, float, float]:
+    """One audit run in this process: wall time, CPU of the client and scheduler (this process),
+    CPU of all workers together (cluster start-up excluded)."""
+    import io
+
+    sys.path.insert(0, str(ROOT))
+    from lint.audit import audit, connect
+    from lint.engine import Options
+
+    client, cluster = connect(workers=workers)
+    try:
+        before_workers, before_self, started = client.run(_process_cpu), _process_cpu(), time.perf_counter()
+        audit(client, [str(drafts)], Options(), io.StringIO(), batch_size=batch_size)
+        wall, own = time.perf_counter() - started, _process_cpu() - before_self
+        after_workers = client.run(_process_cpu)
+    finally:
+        client.close()
+        cluster.close()
+    return wall, own, sum(after_workers[w] - before_workers.get(w, 0.0) for w in after_workers)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=5, help="copies of the 90-text corpus (default: 5)")
@@ -79,6 +108,7 @@ def main() -> int:
             checks.append(check_wall)
             audits.append(audit_wall)
             audit_checking.append(summary["seconds"])
+        split_wall, split_client, split_workers = cpu_split(drafts, args.workers, args.batch_size)
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
           f"load average before: {os.getloadavg()[0]:.1f}")
     print(f"input: {files} drafts ({args.copies} copies of {args.corpus.name}/), {check_findings} findings; "
@@ -92,6 +122,9 @@ def main() -> int:
     for name, times in rows:
         best, median = min(times), statistics.median(times)
         print(f"{name:<62} {best:7.2f} s {files / best:8.0f} {median:7.2f} s {files / median:8.0f}")
+    print(f"CPU in one audit run ({split_wall:.2f} s wall, checking only): client and scheduler "
+          f"{split_client:.2f} s, the {args.workers} workers together {split_workers:.2f} s "
+          f"({split_workers / split_wall:.2f} cores busy on average)")
     return 0
 
 
