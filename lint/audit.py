@@ -111,9 +111,19 @@ def check_batch(paths: list[str], options: Options) -> list[FileOutcome]:
     return [check_file(path, options) for path in paths]
 
 
-def worker_version() -> str:
-    """Run on every worker before the audit starts: copydesk must be installed there, in this version."""
-    return __version__
+def installation() -> str:
+    """What decides the findings besides the drafts and their configs: copydesk's version and a
+    digest of its shipped rule packs and facts. Run on every worker before the audit starts."""
+    import hashlib
+
+    from lint.resources import rules_dir
+
+    digest = hashlib.sha256()
+    root = rules_dir()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return f"copydesk {__version__}, rules {digest.hexdigest()[:12]}"
 
 
 def failed_outcome(path: str, exc: BaseException) -> FileOutcome:
@@ -222,16 +232,18 @@ def connect(scheduler: str | None = None, scheduler_file: str | None = None, wor
 
 
 def _check_workers(client) -> None:
-    """Every worker must run this copydesk, or the audit's findings would not be ``copydesk check``'s."""
+    """Every worker must run this copydesk with these rule packs, or the findings would not be
+    those of ``copydesk check`` here."""
     try:
-        versions = client.run(worker_version)
+        found = client.run(installation)
     except Exception as exc:  # noqa: BLE001 - whatever it is, the workers cannot run the audit
         raise CopydeskError(f"cannot run copydesk on the Dask workers ({type(exc).__name__}: {exc}); "
                             f"install copydesk[audit] {__version__} on every worker") from None
-    wrong = {addr: v for addr, v in versions.items() if v != __version__}
+    here = installation()
+    wrong = {addr: v for addr, v in found.items() if v != here}
     if wrong:
-        listed = ", ".join(f"{addr} has {v}" for addr, v in sorted(wrong.items()))
-        raise CopydeskError(f"Dask workers run another copydesk than this one ({__version__}): {listed}")
+        listed = "; ".join(f"{addr} has {v}" for addr, v in sorted(wrong.items()))
+        raise CopydeskError(f"Dask workers run another copydesk than this one ({here}): {listed}")
 
 
 # -- output ----------------------------------------------------------------------
