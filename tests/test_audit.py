@@ -253,6 +253,36 @@ class KillWorkerOn(WorkerPlugin):
         lint.audit.check_file = self.original
 
 
+class OtherRules(WorkerPlugin):
+    """Makes the workers report other rule packs than the client's."""
+
+    name = "copydesk-test-other-rules"
+
+    def setup(self, worker) -> None:
+        import lint.audit
+
+        self.original = lint.audit.installation
+        lint.audit.installation = lambda: "copydesk 0.1.0, rules 000000000000"
+
+    def teardown(self, worker) -> None:
+        import lint.audit
+
+        lint.audit.installation = self.original
+
+
+def test_workers_with_other_rule_packs_are_refused_before_any_work(client, corpus, tmp_path):
+    client.register_plugin(OtherRules())
+    try:
+        out = tmp_path / "audit.jsonl"
+        result = run_cli("audit", "--scheduler", client.scheduler.address, "-o", out, corpus)
+    finally:
+        client.unregister_worker_plugin(OtherRules.name)
+    assert result.code == 2
+    assert "Dask workers run another copydesk than this one" in result.err
+    assert "rules 000000000000" in result.err
+    assert out.read_text(encoding="utf-8") == ""
+
+
 def _workers(client) -> set[str]:
     return set(client.scheduler_info()["workers"])
 
