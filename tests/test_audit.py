@@ -390,3 +390,22 @@ def test_a_missing_scheduler_file_is_an_error_not_a_wait(tmp_path):
     result = run_cli("audit", "--scheduler-file", tmp_path / "scheduler.json", tmp_path)
     assert result.code == 2
     assert "scheduler.json: no such scheduler file" in result.err
+
+
+def test_the_command_line_defaults_are_the_library_defaults():
+    import lint.audit
+    import lint.commands.audit
+
+    assert lint.commands.audit.DEFAULT_BATCH_SIZE == lint.audit.DEFAULT_BATCH_SIZE
+    assert lint.commands.audit.DEFAULT_RETRIES == lint.audit.DEFAULT_RETRIES
+
+
+def test_building_the_parser_imports_neither_dask_nor_the_audit_module():
+    """Every copydesk run (a pre-commit hook too) builds the parser; the audit must cost it nothing."""
+    import subprocess
+    import sys
+
+    code = ("import sys, lint.cli; lint.cli.build_parser(); "
+            "print(sorted(m for m in sys.modules if m in {'lint.audit', 'dask', 'distributed', 'tornado'}))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -39,9 +39,12 @@ def _reword(parser: argparse.ArgumentParser, **helps: str) -> None:
             action.help = helps[action.dest]
 
 
-def register(sub) -> None:
-    from lint.audit import DEFAULT_BATCH_SIZE, DEFAULT_RETRIES
+#: The defaults of lint.audit (DEFAULT_BATCH_SIZE, DEFAULT_RETRIES; a test keeps them equal), repeated
+#: here so that building the parser, which every copydesk run does, does not import lint.audit.
+DEFAULT_BATCH_SIZE, DEFAULT_RETRIES = 50, 2
 
+
+def register(sub) -> None:
     p = sub.add_parser(
         "audit", help="check a whole archive on a Dask cluster, writing JSON Lines",
         description="Check a very large set of drafts on a Dask cluster (a running one, or a local cluster of "
