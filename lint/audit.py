@@ -350,7 +350,8 @@ def _collect(future) -> tuple[list[FileOutcome] | None, BaseException | None]:
     try:
         exc = future.exception()  # waits
         if future.status == "cancelled":
-            raise CopydeskError("the Dask scheduler cancelled the audit's tasks (lost connection to it?)")
+            raise CopydeskError("lost the Dask scheduler (its tasks were cancelled); the records written so far "
+                                "are final, and the summary record says complete: false")
         if exc is not None:
             return None, exc
         try:
