@@ -6,7 +6,9 @@ Copies the 90 onestopenglish texts (../shared/corpora) ``--copies`` times into a
 temporary folder, runs both commands on it as subprocesses ``--repeat`` times
 (alternating), and prints the best and the median wall time and files/s for each
 (the audit also without its cluster's start-up, from its summary record), and
-where the audit's CPU time goes (client and scheduler vs workers). It checks
+where the audit's CPU time goes (client and scheduler vs workers). A control
+row runs ``--workers`` plain ``check`` processes side by side on equal shares
+of the drafts: what this machine gives to that many processes without Dask. It checks
 that both found the same number of findings.
 A benchmark, not a test: the figures go into docs/audit.md.
 """
@@ -77,6 +79,18 @@ def cpu_split(drafts: Path, workers: int, batch_size: int) -> tuple[float, float
     return wall, own, sum(after_workers[w] - before_workers.get(w, 0.0) for w in after_workers)
 
 
+def timed_side_by_side(commands: list[list[str]]) -> float:
+    """Wall time of several commands started together (the control: can this machine run them in parallel?)."""
+    started = time.perf_counter()
+    running = [subprocess.Popen(c, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+               for c in commands]
+    for process in running:
+        _, err = process.communicate()
+        if process.returncode not in (0, 1):
+            sys.exit(f"a control run failed ({process.returncode}):\n{err}")
+    return time.perf_counter() - started
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--copies", type=int, default=5, help="copies of the 90-text corpus (default: 5)")
@@ -94,8 +108,12 @@ def main() -> int:
         files = build(drafts, args.corpus, args.copies)
         report = Path(tmp) / "check.json"
         records = Path(tmp) / "audit.jsonl"
-        checks, audits, audit_checking = [], [], []
+        checks, audits, audit_checking, controls = [], [], [], []
+        parts = sorted(str(p) for p in drafts.iterdir())
+        shares = [parts[i::args.workers] for i in range(args.workers)]
         for _ in range(args.repeat):
+            controls.append(timed_side_by_side([[*COPYDESK, "check", "--jobs", "1", "--format", "json", "-o",
+                                                 os.devnull, *share] for share in shares if share]))
             check_wall, _ = timed([*COPYDESK, "check", "--jobs", "1", "--format", "json", "-o", str(report),
                                    str(drafts)])
             audit_wall, _ = timed([*COPYDESK, "audit", "--workers", str(args.workers), "--batch-size",
@@ -117,6 +135,7 @@ def main() -> int:
         ("copydesk check --jobs 1", checks),
         (f"copydesk audit --workers {args.workers} (with cluster start-up)", audits),
         (f"copydesk audit --workers {args.workers} (checking only, summary 'seconds')", audit_checking),
+        (f"control: {args.workers} x copydesk check --jobs 1 side by side, 1/{args.workers} each", controls),
     ]
     print(f"{'':<62} {'best':>9} {'files/s':>8} {'median':>9} {'files/s':>8}")
     for name, times in rows:
