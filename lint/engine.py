@@ -238,6 +238,16 @@ class Checker:
         return vale_checks(config, self.options.vale_config, path if path != "-" else display, select, ignore,
                            severity, context)
 
+    def prepare(self, path: str) -> None:
+        """Build the checks for ``path``'s config and let them load their data (before forking)."""
+        try:
+            config = self.resolver.for_path(path)
+            checks, _, _ = self.cache.checks(config, effective_rules(config, self.options, path))
+            for check in checks:
+                check.prepare()
+        except Exception:  # noqa: BLE001 - the same problem is reported when the file itself is checked
+            pass
+
     def check_path(self, path: str, keep_text: bool = False) -> FileResult:
         display = self.options.stdin_filename if path == "-" and self.options.stdin_filename else path
         result = FileResult(display)
@@ -314,8 +324,15 @@ def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        ctx = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-        with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker, initargs=(options,)) as pool:
+        if hasattr(os, "fork"):
+            # Build the rules (and load what they need) once, here; forked workers inherit them.
+            global _WORKER
+            _WORKER = Checker(options)
+            _WORKER.prepare(files[0])
+            ctx, init, init_args = multiprocessing.get_context("fork"), None, ()
+        else:
+            ctx, init, init_args = multiprocessing.get_context("spawn"), _init_worker, (options,)
+        with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=init, initargs=init_args) as pool:
             chunk = max(1, min(64, len(files) // (jobs * 8)))
             results = list(pool.map(_work, [(f, keep_text) for f in files], chunksize=chunk))
     else:

@@ -69,5 +69,31 @@ def is_stop_word(norm: str) -> bool:
 
 
 def tokens(doc, start: int = 0, end: int | None = None) -> list[Token]:
-    """The document's words between two offsets, normalised."""
-    return [Token(normalise(m.group()), m.start(), m.end()) for m in doc.words(start, end)]
+    """The document's words between two offsets, normalised.
+
+    The whole document is tokenised once (several checks ask for the words of
+    every sentence and paragraph); a range is a slice found by bisection.
+    """
+    every = doc.__dict__.get("_tokens")
+    if every is None:
+        cache: dict[str, str] = {}
+        every = []
+        for m in doc.words():
+            word = m.group()
+            norm = cache.get(word)
+            if norm is None:
+                norm = cache[word] = normalise(word)
+            every.append(Token(norm, m.start(), m.end()))
+        doc.__dict__["_tokens"] = every
+        doc.__dict__["_token_starts"] = [t.start for t in every]
+    if start == 0 and end is None:
+        return every
+    from bisect import bisect_left
+
+    starts = doc.__dict__["_token_starts"]
+    lo = bisect_left(starts, start)
+    hi = len(every) if end is None else bisect_left(starts, end)
+    # A word that starts inside the range but runs past its end is not in it (as with finditer's end bound).
+    while hi > lo and end is not None and every[hi - 1].end > end:
+        hi -= 1
+    return every[lo:hi]

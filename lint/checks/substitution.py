@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, compile_pattern, make_finding
+from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, make_finding
 from lint.checks.context import quoted_or_named
 from lint.checks.existence import alternation, phrase_pattern
 from lint.document import Document
@@ -54,9 +54,9 @@ class SubstitutionCheck(Check):
             else:
                 raise rule.error(f"swap value for {bad!r} must be text or a list of text", "swap")
             source = str(bad) if use_regex else phrase_pattern(str(bad))
-            self.entries.append((compile_pattern(rule, source, "swap", self.flags), choices))
-        sources = [e[0].pattern for e in self.entries]
-        self.pattern = alternation(rule, sources, params.bool("whole_word", True), self.flags, "swap")
+            self.entries.append((source, choices))
+        sources = [source for source, _ in self.entries]
+        self.pattern = alternation(rule, sources, params.bool("whole_word", True), self.flags, "swap", named=True)
         self.skip_quoted = params.bool("skip_quoted", False)
         check_template(rule, {"match", "replacement"})
 
@@ -68,9 +68,11 @@ class SubstitutionCheck(Check):
             if self.skip_quoted and quoted_or_named(doc, start, end):
                 continue
             found = m.group()
-            choices = next((c for p, c in self.entries if p.fullmatch(found)), None)
-            if choices is None:
+            entry = next((name for name, value in m.groupdict().items() if value is not None
+                          and name[:1] == "e" and name[1:].isdigit()), None)
+            if entry is None:
                 continue
+            choices = self.entries[int(entry[1:])][1]
             suggestions = [match_case(c, doc.text[start:end]) for c in choices]
             # Only fix spans that are pure prose (no markup inside), and only with one choice.
             fix = Fix(start, end, suggestions[0]) if len(suggestions) == 1 and doc.text[start:end] == found else None
