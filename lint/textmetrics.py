@@ -166,8 +166,33 @@ def textstat():
         return _cmudict() if lang.lower().startswith("en") else None
 
     _count_syllables.get_cmudict = get_cmudict
+    # textstat builds a Pyphen hyphenator (about 50 ms) on every count, though it only needs it for
+    # words the dictionary lacks: build it on first use instead.
+    if hasattr(_count_syllables, "get_pyphen"):
+        _count_syllables.get_pyphen = _lazy_pyphen(_count_syllables.get_pyphen)
     ts.set_lang("en_US")
     return ts
+
+
+class _LazyPyphen:
+    def __init__(self, make, lang: str) -> None:
+        self._make, self._lang, self._real = make, lang, None
+
+    def positions(self, word: str):
+        if self._real is None:
+            self._real = self._make(self._lang)
+        return self._real.positions(word)
+
+
+def _lazy_pyphen(make):
+    made: dict[str, _LazyPyphen] = {}
+
+    def get_pyphen(lang: str):
+        if lang not in made:
+            made[lang] = _LazyPyphen(make, lang)
+        return made[lang]
+
+    return get_pyphen
 
 
 def score(metric: str, text: str) -> float:

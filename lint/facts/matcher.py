@@ -98,17 +98,27 @@ def compile_fact(fact: Fact):
 
 @lru_cache(maxsize=None)
 def _compiled(fact: Fact):
+    try:
+        return _compile_unchecked(fact)
+    except regex.error:
+        # Name the malformed pattern (compiling each one costs time, so only when something is wrong).
+        _checked(fact, fact.patterns, "patterns")
+        _checked(fact, fact.context, "context")
+        raise fact.error("malformed recogniser", "patterns") from None
+
+
+def _compile_unchecked(fact: Fact):
     if fact.kind == "office":
         body = office_pattern(fact)
     elif fact.kind == "count":
         body = count_pattern(fact)
         if fact.patterns:
-            body = "|".join([body, *(f"(?:{p})" for p in _checked(fact, fact.patterns, "patterns"))])
+            body = "|".join([body, *(f"(?:{p})" for p in fact.patterns)])
     else:
         if not fact.patterns:
             return None, ()
-        body = "|".join(f"(?:{p})" for p in _checked(fact, fact.patterns, "patterns"))
-    context = tuple(regex.compile(p, regex.I | regex.V0) for p in _checked(fact, fact.context, "context"))
+        body = "|".join(f"(?:{p})" for p in fact.patterns)
+    context = tuple(regex.compile(p, regex.I | regex.V0) for p in fact.context)
     flags = regex.V0 | (regex.I if fact.kind != "office" else 0)
     return regex.compile(body, flags), context
 
