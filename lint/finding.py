@@ -22,7 +22,7 @@ class Severity(IntEnum):
 SEVERITY_NAMES = ("error", "warning", "info")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fix:
     """Replace [start, end) of the original text with ``replacement``."""
 
@@ -31,7 +31,7 @@ class Fix:
     replacement: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Finding:
     rule: str
     severity: Severity
