@@ -39,7 +39,16 @@ MAIN_CLASS = "org.languagetool.server.HTTPServer"
 
 
 class Unavailable(Exception):
-    """No LanguageTool server can be had; the message says why and what to do."""
+    """No LanguageTool server can be had; the message says why and what to do.
+
+    ``answered`` is true when a server did answer, but with an error or garbage instead of matches for
+    one text: the next paragraph may fare better. Otherwise (refused, timed out, not installed) the
+    server is taken to be gone for the rest of the run.
+    """
+
+    def __init__(self, message: str, answered: bool = False) -> None:
+        super().__init__(message)
+        self.answered = answered
 
 
 HOW_TO_GET = ("run scripts/languagetool fetch (jars from Maven Central), set grammar.server (or "
