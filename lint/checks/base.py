@@ -13,6 +13,9 @@ from lint.finding import Finding, Fix
 from lint.rules import Rule
 
 #: Upper bound for one regular-expression search over a document (user patterns can backtrack).
+#: The regex module counts it from the creation of a finditer iterator, time spent by the caller between
+#: matches included: collect the matches (``list(pattern.finditer(...))``) before working on each, or a
+#: draft with thousands of matches times out under load although the pattern itself is fast.
 REGEX_TIMEOUT = 2.0
 
 
