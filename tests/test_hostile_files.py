@@ -142,6 +142,24 @@ def test_file_replaced_by_a_fifo_after_listing_is_refused(tmp_path, monkeypatch)
     assert [f.path for f in report.findings] == [str(b)]
 
 
+def test_file_that_became_unreadable_is_a_per_file_error(tmp_path, monkeypatch):
+    """Tests run as root, whom chmod does not stop; the refusal is simulated where copydesk opens the file."""
+    a, b = tmp_path / "a.md", tmp_path / "b.md"
+    a.write_text("In order to win.\n")
+    b.write_text("In order to win.\n")
+    real_open = os.open
+
+    def refuse_a(path, *args, **kwargs):
+        if os.fspath(path) == str(a):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse_a)
+    report = run([str(tmp_path)], Options(jobs=1))
+    assert [(e.path, e.message) for e in report.errors] == [(str(a), "permission denied")]
+    assert [f.path for f in report.findings] == [str(b)]
+
+
 # -- strange but valid drafts: every default rule, no crash, exact spans ----------------------------------
 
 def nested_list(depth: int) -> str:
