@@ -316,3 +316,38 @@ def test_timeout_reaches_the_http_client(monkeypatch, tmp_path, write):
     import language_tool_python
 
     assert language_tool_python.LanguageTool._TIMEOUT == 300  # the library's own is untouched
+
+
+def test_server_copydesk_started_is_started_again_when_killed(monkeypatch, tmp_path, write):
+    """With no URL configured copydesk runs its own server; if that one dies mid-run it starts another
+    and every draft is checked in full."""
+    from lint.engine import Checker
+    from lint.grammar import server as lt
+
+    if not any(lt.checkout_folder().glob("languagetool-server*.jar")):
+        pytest.fail("no LanguageTool jars: run scripts/prepare-languagetool", pytrace=False)
+    monkeypatch.delenv(URL_ENV, raising=False)
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    paths = drafts(write, 3)
+    real_check_path = Checker.check_path
+    killed = []
+
+    def check_path_then_kill(self, path, keep_text=False):
+        result = real_check_path(self, path, keep_text)
+        if not killed:
+            ((process, _, _),) = lt._OWNED.values()
+            process.kill()
+            process.wait()
+            killed.append(process.pid)
+        return result
+
+    monkeypatch.setattr(Checker, "check_path", check_path_then_kill)
+    try:
+        result = check(*paths)
+        started = [process.pid for process, _, _ in lt._OWNED.values()]
+    finally:
+        lt.stop_owned()
+    assert killed and len(started) == 2 and killed[0] in started  # the killed one and its successor
+    assert result.code == 1 and result.json["notices"] == []
+    assert unavailable(result) == {p.name: [] for p in paths}
+    assert rules_by_file(result) == {p.name: ["style.wordy", "grammar.MORFOLOGIK_RULE_EN_US"] for p in paths}
