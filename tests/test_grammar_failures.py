@@ -351,3 +351,24 @@ def test_server_copydesk_started_is_started_again_when_killed(monkeypatch, tmp_p
     assert result.code == 1 and result.json["notices"] == []
     assert unavailable(result) == {p.name: [] for p in paths}
     assert rules_by_file(result) == {p.name: ["style.wordy", "grammar.MORFOLOGIK_RULE_EN_US"] for p in paths}
+
+
+def test_ci_formats_say_what_was_not_checked(monkeypatch, tmp_path, write):
+    monkeypatch.setenv(URL_ENV, DEAD_URL)
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    (draft,) = drafts(write, 1)
+    github = check(draft, fmt="github")
+    assert github.code == 1
+    assert "::warning file=" in github.out and "title=copydesk%3A grammar not checked::grammar findings unavailable" \
+        in github.out
+    sarif = json.loads(check(draft, fmt="sarif").out)
+    (invocation,) = sarif["runs"][0]["invocations"]
+    (note,) = invocation["toolExecutionNotifications"]
+    assert note["level"] == "warning" and note["message"]["text"].startswith("grammar findings unavailable")
+    assert invocation["executionSuccessful"] is True
+    from test_report_formats import SCHEMA
+
+    if SCHEMA.is_file():  # fetched by scripts/prepare-sarif-schema, which the SARIF tests run
+        import jsonschema
+
+        jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(sarif)
