@@ -372,3 +372,22 @@ def test_ci_formats_say_what_was_not_checked(monkeypatch, tmp_path, write):
         import jsonschema
 
         jsonschema.Draft4Validator(json.loads(SCHEMA.read_text(encoding="utf-8"))).validate(sarif)
+
+
+def test_a_server_given_up_is_asked_again_after_a_while(monkeypatch):
+    """A long-lived process (an audit worker) finds the server again once it is back."""
+    from lint.grammar import client
+    from lint.grammar.server import Unavailable
+    from lint.grammar.settings import GrammarSettings
+
+    backend = client.Backend(GrammarSettings(server=DEAD_URL), state_dir=None)
+    with pytest.raises(Unavailable, match="connection refused"):
+        backend.check("One mistke.")
+    asked = []
+    monkeypatch.setattr(client.Backend, "_check", lambda self, text: asked.append(text) or [])
+    with pytest.raises(Unavailable):
+        backend.check("Two.")  # still given up: not asked
+    assert asked == []
+    clock = time.monotonic() + client.DOWN_FOR + 1
+    monkeypatch.setattr(time, "monotonic", lambda: clock)
+    assert backend.check("Three.") == [] and asked == ["Three."]

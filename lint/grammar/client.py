@@ -15,6 +15,8 @@ from lint.grammar.text import Utf16Index
 
 #: Suggestions kept per match (LanguageTool can offer dozens for a misspelling).
 MAX_SUGGESTIONS = 5
+#: Seconds a server that did not answer is left alone before it is asked again.
+DOWN_FOR = 60.0
 
 
 def server_root(url: str) -> str:
@@ -104,8 +106,8 @@ class Backend:
         self.settings = settings
         self.state_dir = state_dir
         self.client: Client | None = None
-        #: Why the server is taken to be gone for the rest of this process, once it did not answer.
-        self.down: str | None = None
+        #: Why the server is taken to be gone, and until when (time.monotonic()), once it did not answer.
+        self.down: tuple[str, float] | None = None
 
     def _connect(self) -> Client:
         if self.settings.server:
@@ -126,16 +128,22 @@ class Backend:
     def check(self, text: str) -> list[dict]:
         """The matches for ``text``, or :class:`Unavailable`.
 
-        A server that did not answer is not asked again in this process: one timeout costs
-        ``grammar.timeout`` once, not once per paragraph.
+        A server that did not answer is not asked again for DOWN_FOR seconds: a hung server costs
+        ``grammar.timeout`` once per run, not once per paragraph, and a long-lived process (an audit
+        worker) still finds it again when it comes back.
         """
+        import time
+
         if self.down is not None:
-            raise Unavailable(self.down)
+            why, until = self.down
+            if time.monotonic() < until:
+                raise Unavailable(why)
+            self.down = None
         try:
             return self._check(text)
         except Unavailable as exc:
             if not exc.answered:
-                self.down = str(exc)
+                self.down = (str(exc), time.monotonic() + DOWN_FOR)
             raise
 
     def _check(self, text: str) -> list[dict]:

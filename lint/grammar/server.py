@@ -217,15 +217,17 @@ def local_server(folder: Path, state_dir: Path) -> str:
         return url
 
 
-_REGISTERED = False
+#: The process that registered stop_owned: a forked worker must register its own, because
+#: multiprocessing clears the finalizers it inherits.
+_REGISTERED_IN: int | None = None
 
 
 def _stop_at_exit() -> None:
-    global _REGISTERED
-    if _REGISTERED:
+    global _REGISTERED_IN
+    if _REGISTERED_IN == os.getpid():
         return
-    _REGISTERED = True
-    atexit.register(stop_owned)
+    _REGISTERED_IN = os.getpid()
+    atexit.register(stop_owned)  # stop_owned is idempotent: a registration inherited through fork is harmless
     # Worker processes of --jobs leave through os._exit, which skips atexit; multiprocessing's
     # finalizers still run there.
     from multiprocessing import util
