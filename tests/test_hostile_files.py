@@ -46,6 +46,15 @@ def copydesk(*args, stdin=None, measure: bool = False):
     return (result, result["peak"]) if measure else result
 
 
+@pytest.fixture
+def huge(tmp_path):
+    """A 100 MB draft, deleted after the test (pytest keeps the tmp folders of recent runs)."""
+    path = tmp_path / "huge.md"
+    write_huge(path)
+    yield path
+    path.unlink()
+
+
 def write_huge(path, size: int = HUGE) -> None:
     """A real ``size``-byte draft of repeated prose (not sparse: every byte is on disk)."""
     block = ("In order to meet the deadline, the desk read every line of the draft again. " * 1000 + "\n\n").encode()
@@ -59,9 +68,8 @@ def write_huge(path, size: int = HUGE) -> None:
 
 # -- bad files: a per-file error, exit 2, the others still checked ----------------------------------
 
-def test_100_mb_draft_is_refused_in_bounded_memory(tmp_path):
-    big = tmp_path / "huge.md"
-    write_huge(big)
+def test_100_mb_draft_is_refused_in_bounded_memory(tmp_path, huge):
+    big = huge
     assert big.stat().st_size == HUGE > MAX_BYTES
     good = tmp_path / "good.md"
     good.write_text("In order to win, we ran.\n")
@@ -75,10 +83,8 @@ def test_100_mb_draft_is_refused_in_bounded_memory(tmp_path):
     print(f"peak RSS checking a 100 MB draft: {peak / 2**20:.1f} MiB")
 
 
-def test_100_mb_on_stdin_is_refused_after_reading_at_most_the_limit(tmp_path):
-    big = tmp_path / "huge.md"
-    write_huge(big)
-    with open(big, "rb") as stdin:
+def test_100_mb_on_stdin_is_refused_after_reading_at_most_the_limit(huge):
+    with open(huge, "rb") as stdin:
         result, peak = copydesk("check", "--format", "json", "--no-cache", "-", stdin=stdin, measure=True)
     assert result["code"] == 2
     (error,) = json.loads(result["out"])["errors"]
