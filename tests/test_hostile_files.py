@@ -176,15 +176,17 @@ HOSTILE_DRAFTS = {
     "unbalanced-fences.md": "Intro in order to start.\n\n```python\nnever closed\n\n~~~\nIn order to end.\n"
                             "````\n```\n\nAfter the the fences.\n",
     "nested-lists-1000.md": nested_list(1000),
-    "nested-quotes-1000.md": ">" * 1000 + " deep quote in order to go\n\n" + "".join("> " * i + "x\n" for i in range(300)),
-    "nested-mixed-1000.md": "".join(("> " if i % 2 else "- ") * 1 + "" for i in range(1000)) + "the the end\n",
+    "nested-quotes-1000.md": ">" * 1000 + " deep quote in order to go\n\n"
+                             + "".join("> " * i + "x\n" for i in range(300)),
+    "nested-mixed-1000.md": "".join("> " if i % 2 else "- " for i in range(1000)) + "the the end\n",
     "nested-html-1000.html": "<div>" * 1000 + "<p>In order to win the the race.</p>" + "</div>" * 1000,
     "long-line-1mb.md": ("In order to win, the the team ran. " * 30000)[: 1024 * 1024] + "\n",
     "long-line-1mb.txt": "word " * 210000,
     "cr-only.md": "# Title\r\rIn order to win.\rThe the end.\r\r- item\r- item\r",
     "cr-only.txt": "First line in order to.\rSecond the the line.\r",
     "bom-crlf.md": "\ufeff---\r\ndate: 2025-12-12\r\n---\r\n# Title\r\n\r\nIn order to win, the the team ran.\r\n",
-    "zero-width.md": "In\u200b order\u200c to\u200d win, the\u2060 the team ran.\ufeff\n\nZero\u200bwidth in order to.\n",
+    "zero-width.md": "In\u200b order\u200c to\u200d win, the\u2060 the team ran.\ufeff\n\n"
+                     "Zero\u200bwidth in order to.\n",
     "rtl.md": "\u202eIn order to win\u202c, the the team ran. שלום עולם in order to. "
               "مرحبا بالعالم \u200fthe the\u200e end.\n",
     "mixed-newlines.md": "One in order to.\r\nTwo the the.\rThree.\nFour in order to.\n\r\n",
