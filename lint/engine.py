@@ -45,9 +45,14 @@ class DocumentInfo:
     as_of: str
     as_of_source: str
     words: int = 0
+    #: Families whose findings are missing for this document because a service failed (e.g. ["grammar"]).
+    unavailable: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"path": self.path, "as_of": self.as_of, "as_of_source": self.as_of_source, "words": self.words}
+        data = {"path": self.path, "as_of": self.as_of, "as_of_source": self.as_of_source, "words": self.words}
+        if self.unavailable:
+            data["unavailable"] = list(self.unavailable)
+        return data
 
 
 @dataclass
@@ -298,7 +303,8 @@ class Checker:
         if ignore:
             result.findings = [f for f in result.findings if not matches_prefix(f.rule, ignore)]
         result.notices = list(getattr(context, "notices", []))
-        if cache is not None and not result.errors and not result.notices:
+        result.document.unavailable = sorted(context.unavailable.pop(display, {}))
+        if cache is not None and not result.errors and not result.notices and not result.document.unavailable:
             cache.put(key, result.document.to_dict(), result.findings, result.notices)
         return result
 
@@ -350,7 +356,28 @@ def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
             if n not in seen_notices:
                 seen_notices.add(n)
                 report.notices.append(n)
-    report.findings.sort(key=Finding.sort_key)
     report.documents.sort(key=lambda d: d.path)
+    report.notices.extend(unavailable_notices(report.documents))
+    report.findings.sort(key=Finding.sort_key)
     report.errors.sort(key=lambda e: (e.path, e.message))
     return report
+
+
+#: Files named in a notice before "and N more".
+NAMED_FILES = 10
+
+
+def unavailable_notices(documents: list[DocumentInfo]) -> list[str]:
+    """One notice per family whose findings are missing for some documents, naming them."""
+    by_family: dict[str, list[str]] = {}
+    for d in documents:
+        for family in d.unavailable:
+            by_family.setdefault(family, []).append(d.path)
+    notices = []
+    for family, paths in sorted(by_family.items()):
+        names = ", ".join(paths[:NAMED_FILES])
+        if len(paths) > NAMED_FILES:
+            names += f" and {len(paths) - NAMED_FILES} more"
+        noun = "file" if len(paths) == 1 else "files"
+        notices.append(f"{family} findings unavailable (not checked) in {len(paths)} {noun}: {names}")
+    return notices

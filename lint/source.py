@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,15 +62,12 @@ def decode(data: bytes) -> str:
 
 def read_source(path: str, stdin_format: str = "markdown") -> Source:
     if path == "-":
-        return Source("-", decode(sys.stdin.buffer.read()), stdin_format)
-    p = Path(path)
+        data = sys.stdin.buffer.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise SourceError(f"too large (more than {MAX_BYTES} bytes on stdin; the limit is {MAX_BYTES})")
+        return Source("-", decode(data), stdin_format)
     try:
-        if p.is_dir():
-            raise SourceError("is a folder")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise SourceError(f"too large ({size} bytes; the limit is {MAX_BYTES})")
-        data = p.read_bytes()
+        data = _read_bounded(path)
     except FileNotFoundError:
         raise SourceError("no such file") from None
     except PermissionError:
@@ -79,6 +77,36 @@ def read_source(path: str, stdin_format: str = "markdown") -> Source:
     except OSError as exc:
         raise SourceError(exc.strerror or str(exc)) from None
     return Source(path, decode(data), format_for(path))
+
+
+def _read_bounded(path: str) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES, judged on the file actually opened.
+
+    Opening without blocking and checking the opened file (not the name, which may be swapped
+    meanwhile) means a FIFO with no writer, a device such as /dev/zero, or a folder put in the
+    file's place is refused instead of hanging the run or filling memory.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise SourceError("is a folder")
+        if not stat.S_ISREG(st.st_mode):
+            raise SourceError(f"not a regular file (a {_file_kind(st.st_mode)}), not a text draft")
+        if st.st_size > MAX_BYTES:
+            raise SourceError(f"too large ({st.st_size} bytes; the limit is {MAX_BYTES})")
+        data = fh.read(MAX_BYTES + 1)  # the file may grow while it is read
+    if len(data) > MAX_BYTES:
+        raise SourceError(f"too large (grew past the limit of {MAX_BYTES} bytes while read)")
+    return data
+
+
+def _file_kind(mode: int) -> str:
+    for test, name in ((stat.S_ISFIFO, "named pipe"), (stat.S_ISCHR, "character device"),
+                       (stat.S_ISBLK, "block device"), (stat.S_ISSOCK, "socket")):
+        if test(mode):
+            return name
+    return "special file"
 
 
 def expand_paths(paths: list[str], extra_suffixes=()) -> tuple[list[str], list[tuple[str, str]]]:

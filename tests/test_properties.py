@@ -29,6 +29,9 @@ PIECES = [
     "| a | b |\n|---|---|\n", "\r\n", "\r", "\n", "\n\n", "\ufeff", "\u200b", "\u200f", "\u202e", "\u0301",
     "😀", "é", "“", "”", "\t", "in order to ", "the the ", "TK ", "Defence ", "defense ", "December 11, 2025 ",
     "Friday, ", "2% of GDP ", "Dr. Smith ", "U.S. ", "No. 10 ", "experts say ", "\\*", "a" * 300,
+    # Deep nesting, bidi isolates and joiners, a long line of words (issue #10's hostile shapes).
+    "> " * 60, "- " * 60, "  " * 40 + "- ", "<div>" * 60, "```\n> - ", "\u2066", "\u2069", "\u200d", "\u061c",
+    "in order to the the " * 200,
 ]
 texts = st.one_of(
     st.text(max_size=400),

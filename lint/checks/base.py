@@ -13,6 +13,9 @@ from lint.finding import Finding, Fix
 from lint.rules import Rule
 
 #: Upper bound for one regular-expression search over a document (user patterns can backtrack).
+#: The regex module counts it from the creation of a finditer iterator, time spent by the caller between
+#: matches included: collect the matches (``list(pattern.finditer(...))``) before working on each, or a
+#: draft with thousands of matches times out under load although the pattern itself is fast.
 REGEX_TIMEOUT = 2.0
 
 
@@ -23,10 +26,16 @@ class BuildContext:
     config: Any = None
     #: Messages for stderr, each printed once per run (e.g. "grammar checks skipped: …").
     notices: list[str] = field(default_factory=list)
+    #: Families whose findings are missing for a document because a service failed: {path: {family: why}}.
+    #: The engine moves them to the document's report entry (``unavailable``), so nothing goes missing silently.
+    unavailable: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def notice(self, message: str) -> None:
         if message not in self.notices:
             self.notices.append(message)
+
+    def mark_unavailable(self, path: str, family: str, why: str) -> None:
+        self.unavailable.setdefault(path, {}).setdefault(family, why)
 
 
 class Check:

@@ -47,7 +47,7 @@ class ConsistencyCheck(Check):
         for group, pattern in self.groups:
             first_index = None
             first_line = 0
-            for m in pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT):
+            for m in list(pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT)):  # see REGEX_TIMEOUT
                 index = next(i for i in range(len(group)) if m.group(f"v{i}") is not None)
                 if first_index is None:
                     first_index, first_line = index, doc.position(m.start())[0]

@@ -7,7 +7,7 @@ from the original text around a span.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 import regex
 
@@ -50,20 +50,54 @@ def sentence_at(doc: Document, offset: int):
 def in_quotation(doc: Document, start: int, end: int) -> bool:
     """True if [start, end) lies between quotation marks within its block."""
     block = enclosing_block(doc, start)
-    lo = block.start if block else max(0, start - 400)
-    before = doc.text[lo:start]
+    if block is None:
+        return _in_quotation_near(doc, start, end)
+    # The quotation marks of the block are listed once, so a long paragraph with many matches
+    # costs a bisection per match, not a scan from the block's start.
+    straight, curly, depths = _quote_marks(doc, block)
     # Straight double quotes: an odd count before the span means a quotation is open.
-    if before.count('"') % 2 == 1 and '"' in doc.text[end:block.end if block else end + 400]:
+    if bisect_left(straight, start) % 2 == 1 and bisect_left(straight, end) < len(straight):
         return True
-    depth = 0
-    for ch in before:
+    i = bisect_left(curly, start)
+    return i > 0 and depths[i - 1] > 0
+
+
+def _in_quotation_near(doc: Document, start: int, end: int) -> bool:
+    """in_quotation for a span outside every block: judged on the 400 characters around it."""
+    before = doc.text[max(0, start - 400):start]
+    if before.count('"') % 2 == 1 and '"' in doc.text[end:end + 400]:
+        return True
+    return _depth_after(before, 0) > 0
+
+
+def _depth_after(text: str, depth: int) -> int:
+    for ch in text:
         if ch in "“«":
             depth += 1
         elif ch in "”»" and depth:
             depth -= 1
-    return depth > 0
+    return depth
 
 
+def _quote_marks(doc: Document, block) -> tuple[list[int], list[int], list[int]]:
+    """Offsets in ``block`` of straight double quotes, of curly ones, and the nesting depth after each curly one."""
+    cache = doc.__dict__.setdefault("_quote_marks", {})
+    key = (block.start, block.end)
+    if key not in cache:
+        straight, curly, depths = [], [], []
+        depth = 0
+        for m in _QUOTE_MARK.finditer(doc.text, block.start, block.end):
+            if m.group() == '"':
+                straight.append(m.start())
+                continue
+            depth = _depth_after(m.group(), depth)
+            curly.append(m.start())
+            depths.append(depth)
+        cache[key] = (straight, curly, depths)
+    return cache[key]
+
+
+_QUOTE_MARK = regex.compile('["“«”»]')
 _EMPHASIS = regex.compile(r"(\*{1,2}|_{1,2})(?=\S)(.+?)(?<=\S)\1|<(em|i|cite)>(.+?)</\3>", regex.S)
 
 
@@ -72,12 +106,25 @@ def in_emphasis(doc: Document, start: int, end: int) -> bool:
     block = enclosing_block(doc, start)
     if block is None:
         return False
-    for m in _EMPHASIS.finditer(doc.text, block.start, block.end + 2):
-        if m.start() <= start and end <= m.end():
+    starts, ends = _emphasis_spans(doc, block)
+    # The spans do not overlap and come in order, so their ends rise too: only the last few that start
+    # at or before ``start`` can reach ``end``.
+    i = bisect_right(starts, start) - 1
+    while i >= 0 and ends[i] >= end:
+        if starts[i] <= start:
             return True
-        if m.start() > end:
-            break
+        i -= 1
     return False
+
+
+def _emphasis_spans(doc: Document, block) -> tuple[list[int], list[int]]:
+    """Starts and ends of the emphasis spans of ``block``, found once per block."""
+    cache = doc.__dict__.setdefault("_emphasis_spans", {})
+    key = (block.start, block.end)
+    if key not in cache:
+        spans = [m.span() for m in _EMPHASIS.finditer(doc.text, block.start, block.end + 2)]
+        cache[key] = ([s for s, _ in spans], [e for _, e in spans])
+    return cache[key]
 
 
 def is_title_case_name(doc: Document, start: int, end: int) -> bool:

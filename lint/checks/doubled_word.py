@@ -45,7 +45,7 @@ class DoubledWordCheck(Check):
 
     def run(self, doc: Document):
         prose = doc.prose
-        for m in _DOUBLE.finditer(prose, overlapped=False, timeout=REGEX_TIMEOUT):
+        for m in list(_DOUBLE.finditer(prose, overlapped=False, timeout=REGEX_TIMEOUT)):  # see REGEX_TIMEOUT
             first, second = m.group("first"), m.group("second")
             if first.lower() in self.allow:
                 continue

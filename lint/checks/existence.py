@@ -64,7 +64,7 @@ class ExistenceCheck(Check):
         check_template(rule, {"match"})
 
     def run(self, doc: Document):
-        for m in self.pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT):
+        for m in list(self.pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT)):  # see REGEX_TIMEOUT
             start, end = m.span()
             if start == end:
                 continue

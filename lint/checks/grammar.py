@@ -88,33 +88,32 @@ class GrammarCheck(Check):
             LANGUAGETOOL_VERSION, settings.language, ",".join(sorted(settings.disabled_rules)),
             ",".join(sorted(settings.disabled_categories)), _custom_rules_digest()])
         self.cache = ResultCache(folder, settings_key)
-        backend_key = (settings.server, str(settings.path), settings.language,
+        backend_key = (settings.server, str(settings.path), settings.language, settings.timeout,
                        settings.disabled_rules, settings.disabled_categories, str(folder))
         if backend_key not in _BACKENDS:
             from lint.grammar.client import Backend
 
             _BACKENDS[backend_key] = Backend(settings, folder)
         self.backend = _BACKENDS[backend_key]
-        self.failure: str | None = None
 
     # -- asking --------------------------------------------------------------
-    def _matches(self, text: str) -> list[dict] | None:
+    def _matches(self, text: str) -> list[dict] | str:
+        """LanguageTool's matches for ``text`` (cached, else asked), or why they cannot be had."""
         cached = self.cache.get(text)
         if cached is not None:
             return cached
-        if self.failure is not None:
-            return self._unavailable(self.failure)
         from lint.grammar.server import Unavailable
 
         try:
             matches = self.backend.check(text)
         except Unavailable as exc:
-            self.failure = str(exc)
-            return self._unavailable(self.failure)
+            return str(exc)  # never cached: the next run asks again
         self.cache.put(text, matches)
         return matches
 
-    def _unavailable(self, why: str):
+    def _unavailable(self, doc: Document, why: str) -> None:
+        """Record that this document's grammar findings are missing; an error when grammar.required."""
+        self.context.mark_unavailable(doc.path, "grammar", why)
         if self.settings.required:
             config = self.context.config
             section = config.section("grammar") if config is not None else {}
@@ -124,7 +123,6 @@ class GrammarCheck(Check):
         self.context.notice(f"grammar checks skipped for paragraphs not in the cache: {why} "
                             f"(grammar.required: true makes this an error; 'copydesk explain grammar' says how "
                             f"to get LanguageTool)")
-        return None
 
     # -- reporting -----------------------------------------------------------
     def accepted(self, word: str) -> bool:
@@ -138,17 +136,21 @@ class GrammarCheck(Check):
 
         spans = doc.layout.prose
         starts = [s for s, _ in spans]
+        missing = None
         for block in doc.blocks:
             piece = piece_for_block(doc.text, spans, block.start, block.end, starts)
             if not any(ch.isalpha() for ch in piece.text):
                 continue
             matches = self._matches(piece.text)
-            if matches is None:
+            if isinstance(matches, str):
+                missing = missing or matches
                 continue
             for m in matches:
                 finding = self._finding(doc, block, piece, m)
                 if finding is not None:
                     yield finding
+        if missing is not None:
+            self._unavailable(doc, missing)
 
     def _finding(self, doc: Document, block, piece, m: dict):
         if m["rule"] in self.settings.disabled_rules or m["category"] in self.settings.disabled_categories:

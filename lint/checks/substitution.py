@@ -61,7 +61,7 @@ class SubstitutionCheck(Check):
         check_template(rule, {"match", "replacement"})
 
     def run(self, doc: Document):
-        for m in self.pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT):
+        for m in list(self.pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT)):  # see REGEX_TIMEOUT
             start, end = m.span()
             if start == end:
                 continue

@@ -74,7 +74,7 @@ class UnattributedPhraseCheck(Check):
         check_template(rule, {"match"})
 
     def run(self, doc: Document):
-        for m in self.pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT):
+        for m in list(self.pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT)):  # see REGEX_TIMEOUT
             start, end = m.span()
             if start == end or (self.exceptions and self.exceptions.fullmatch(m.group())):
                 continue

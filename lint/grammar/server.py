@@ -39,7 +39,16 @@ MAIN_CLASS = "org.languagetool.server.HTTPServer"
 
 
 class Unavailable(Exception):
-    """No LanguageTool server can be had; the message says why and what to do."""
+    """No LanguageTool server can be had; the message says why and what to do.
+
+    ``answered`` is true when a server did answer, but with an error or garbage instead of matches for
+    one text: the next paragraph may fare better. Otherwise (refused, timed out, not installed) the
+    server is taken to be gone for the rest of the run.
+    """
+
+    def __init__(self, message: str, answered: bool = False) -> None:
+        super().__init__(message)
+        self.answered = answered
 
 
 HOW_TO_GET = ("run scripts/languagetool fetch (jars from Maven Central), set grammar.server (or "
@@ -208,15 +217,17 @@ def local_server(folder: Path, state_dir: Path) -> str:
         return url
 
 
-_REGISTERED = False
+#: The process that registered stop_owned: a forked worker must register its own, because
+#: multiprocessing clears the finalizers it inherits.
+_REGISTERED_IN: int | None = None
 
 
 def _stop_at_exit() -> None:
-    global _REGISTERED
-    if _REGISTERED:
+    global _REGISTERED_IN
+    if _REGISTERED_IN == os.getpid():
         return
-    _REGISTERED = True
-    atexit.register(stop_owned)
+    _REGISTERED_IN = os.getpid()
+    atexit.register(stop_owned)  # stop_owned is idempotent: a registration inherited through fork is harmless
     # Worker processes of --jobs leave through os._exit, which skips atexit; multiprocessing's
     # finalizers still run there.
     from multiprocessing import util

@@ -8,6 +8,7 @@
       server: http://localhost:8081   # a running LanguageTool server; else copydesk starts one from `path`
       path: .cache/languagetool/6.8   # a folder of LanguageTool jars (scripts/languagetool fetch)
       language: en-US             # en-US, en-GB, en-AU, en-CA, en-NZ, en-ZA
+      timeout: 30                 # seconds to wait for the server's answer to one paragraph
       disabled_rules: [EN_QUOTES] # LanguageTool rule ids
       disabled_categories: [STYLE]
       severity: {TYPOS: error, STYLE: info}   # LanguageTool category -> severity
@@ -33,6 +34,7 @@ KEYS = {
     "required": "when no LanguageTool can be had: true = error (exit 2), false = skip with a notice (default)",
     "server": "URL of a running LanguageTool server",
     "path": "folder of LanguageTool jars to start a server from (default: scripts/languagetool's cache)",
+    "timeout": "seconds to wait for LanguageTool's answer to one paragraph (default 30, at most 3600)",
     "language": f"language variant: {', '.join(LANGUAGES)} (default en-US)",
     "disabled_rules": "LanguageTool rule ids never to report",
     "disabled_categories": "LanguageTool categories never to report (TYPOS, GRAMMAR, STYLE, ...)",
@@ -44,6 +46,11 @@ URL_ENV = "COPYDESK_LANGUAGETOOL_URL"
 PATH_ENV = "COPYDESK_LANGUAGETOOL_PATH"
 
 #: Severities when the config names none: spelling and grammar as the rule says, style advice as info.
+#: Seconds to wait for an answer. language-tool-python's own default (300 s, asked twice) would let a hung
+#: server stall a CI run for ten minutes.
+DEFAULT_TIMEOUT = 30.0
+MAX_TIMEOUT = 3600.0
+
 DEFAULT_SEVERITY = {"STYLE": "info", "REDUNDANCY": "info", "PLAIN_ENGLISH": "info", "TYPOGRAPHY": "info",
                     "CREATIVE_WRITING": "info", "WIKIPEDIA": "info"}
 
@@ -55,6 +62,7 @@ class GrammarSettings:
     server: str | None = None
     path: Path | None = None
     language: str = "en-US"
+    timeout: float = DEFAULT_TIMEOUT
     disabled_rules: frozenset[str] = frozenset()
     disabled_categories: frozenset[str] = frozenset()
     severity: dict[str, Severity] = field(default_factory=dict)
@@ -105,6 +113,9 @@ def load_settings(config) -> GrammarSettings:
             raise fail("must be a list of strings", key)
         return frozenset(v.strip() for v in value)
 
+    timeout = section.get("timeout", DEFAULT_TIMEOUT)
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= MAX_TIMEOUT:
+        raise fail(f"must be a number of seconds above 0 and at most {MAX_TIMEOUT:g}, not {timeout!r}", "timeout")
     language = section.get("language", "en-US")
     if language not in LANGUAGES:
         raise fail(f"must be one of {', '.join(LANGUAGES)}, not {language!r}", "language")
@@ -131,6 +142,7 @@ def load_settings(config) -> GrammarSettings:
         server=server,
         path=Path(folder) if folder else None,
         language=language,
+        timeout=float(timeout),
         disabled_rules=words("disabled_rules"),
         disabled_categories=frozenset(c.upper() for c in words("disabled_categories")),
         severity=severity,

@@ -41,4 +41,7 @@ def render(report, context) -> str:
     lines = [annotation(f) for f in report.findings]
     lines += [command("error", e.message, file=repository_path(e.path), title="copydesk: cannot check this file")
               for e in report.errors]
+    lines += [command("warning", f"{family} findings unavailable: not checked in this file (see the run's notes)",
+                      file=repository_path(d.path), title=f"copydesk: {family} not checked")
+              for d in report.documents for family in d.unavailable]
     return "".join(line + "\n" for line in lines)

@@ -11,5 +11,8 @@ def render(report, context) -> str:
         "documents": [d.to_dict() for d in report.documents],
         "findings": [f.to_dict() for f in report.findings],
         "errors": [e.to_dict() for e in report.errors],
+        # Added after version 1 (additive): what could not be checked and why; a document whose findings
+        # of a family are missing because a service failed also says so in its "unavailable" list.
+        "notices": list(report.notices),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -131,6 +131,11 @@ def render(report, context) -> str:
     notifications = [{"level": "error", "message": {"text": e.message},
                       "locations": [{"physicalLocation": {"artifactLocation": artifact_uri(e.path)}}]}
                      for e in report.errors]
+    # A family that could not run on a document (LanguageTool down) is said, never left as a clean result.
+    notifications += [{"level": "warning",
+                       "message": {"text": f"{family} findings unavailable: not checked in this file"},
+                       "locations": [{"physicalLocation": {"artifactLocation": artifact_uri(d.path)}}]}
+                      for d in report.documents for family in d.unavailable]
     run = {
         "tool": {"driver": {"name": "copydesk", "version": __version__, "semanticVersion": __version__,
                             "informationUri": INFORMATION_URI,

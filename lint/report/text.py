@@ -29,6 +29,9 @@ def summary(report) -> str:
         text = f"Found {n} problem{'s' if n != 1 else ''} ({', '.join(parts)}) in {files} {noun}."
     if report.errors:
         text += f" {len(report.errors)} file error{'s' if len(report.errors) != 1 else ''}."
+    families: dict[str, int] = Counter(family for d in report.documents for family in d.unavailable)
+    for family, count in sorted(families.items()):
+        text += f" {family.capitalize()} not checked in {count} file{'s' if count != 1 else ''} (see the note)."
     return text
 
 
