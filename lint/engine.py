@@ -108,11 +108,14 @@ def _merge_params(into: LineDict, params: dict) -> LineDict:
     return into
 
 
-def effective_rules(config: Config, options: Options, path: str) -> list[Rule]:
-    """The rules that apply to ``path`` under ``config`` and the command-line options."""
+def effective_rules(config: Config, options: Options, path: str, selection=None) -> list[Rule]:
+    """The rules that apply to ``path`` under ``config`` and the command-line options.
+
+    ``selection`` is :func:`selection_for`'s answer when the caller already has it.
+    """
     from dataclasses import replace
 
-    select, ignore, severity, rule_options = selection_for(config, options, path)
+    select, ignore, severity, rule_options = selection or selection_for(config, options, path)
     out = []
     for rule in [*builtin_rules(), *config.rules]:
         # A family section's `enabled: true|false` (e.g. grammar: {enabled: true}) sets whether the family's
@@ -234,12 +237,13 @@ class Checker:
             self._result_caches[folder] = ResultCache(folder)
         return self._result_caches[folder]
 
-    def _vale_checks(self, config: Config, path: str, display: str, context: BuildContext) -> list[Check]:
+    def _vale_checks(self, config: Config, path: str, display: str, context: BuildContext,
+                     selection) -> list[Check]:
         if not self.options.vale_config and "vale" not in config.sections:
             return []  # plain runs never import the Vale package
         from lint.vale.hook import vale_checks
 
-        select, ignore, severity, _ = selection_for(config, self.options, display)
+        select, ignore, severity, _ = selection
         return vale_checks(config, self.options.vale_config, path if path != "-" else display, select, ignore,
                            severity, context)
 
@@ -264,9 +268,10 @@ class Checker:
                 from lint.source import format_for
 
                 fmt = format_for(self.options.stdin_filename)
-            rules = effective_rules(config, self.options, display)
-            checks, context, fingerprint = self.cache.checks(config, rules)
-            vale = self._vale_checks(config, path, display, context)
+            selection = selection_for(config, self.options, display)
+            checks, context, fingerprint = self.cache.checks(
+                config, effective_rules(config, self.options, display, selection))
+            vale = self._vale_checks(config, path, display, context, selection)
             if vale:
                 checks = checks + vale
                 fingerprint = None  # Vale styles live outside copydesk's rule set: not cached
@@ -278,13 +283,12 @@ class Checker:
             return result
         if keep_text:
             result.text = source.text
+        select, ignore, severity, _ = selection
         cache = self.result_cache(config) if fingerprint is not None else None
-        key = None
         if cache is not None:
             from lint.cache import result_key
 
             # Selection matters beyond the rule set: finer ids (grammar.<LT rule>) are ignored after the run.
-            select, ignore, severity, _ = selection_for(config, self.options, display)
             key = result_key(display, fmt, source.text, fingerprint, str(self.options.as_of),
                              repr((select, sorted(ignore), sorted(severity.items()))))
             hit = cache.get(key)
@@ -299,7 +303,6 @@ class Checker:
         result.findings, result.errors = check_document(doc, checks)
         # A rule may report under finer ids than its own (grammar.languagetool reports grammar.<LT rule>);
         # ignoring one of those ids drops its findings.
-        _, ignore, _, _ = selection_for(config, self.options, display)
         if ignore:
             result.findings = [f for f in result.findings if not matches_prefix(f.rule, ignore)]
         result.notices = list(getattr(context, "notices", []))
