@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lint.errors import ConfigError
 from lint.finding import SEVERITY_NAMES, Severity
-from lint.yamlio import LineDict, LineList, load
+from lint.yamlio import LineDict, LineList, load_entries
 
 #: Keys every rule may have; everything else is a parameter of its kind.
 COMMON_KEYS = {"id", "kind", "severity", "message", "docs", "enabled", "scope"}
@@ -105,14 +105,7 @@ def parse_rule(entry, path: str, line: int) -> Rule:
 def load_pack(path: str | Path) -> list[Rule]:
     """Rules from a YAML file: a list of rules, or a mapping with a ``rules:`` list."""
     path = str(path)
-    data = load(path)
-    if data is None:
-        return []
-    items = data.get("rules") if isinstance(data, dict) else data
-    if not isinstance(items, list):
-        raise ConfigError("a rule pack must be a list of rules (or a mapping with a 'rules' list)", path,
-                          getattr(data, "line", None))
-    return parse_rules(items, path)
+    return parse_rules(load_entries(path, "rules", "rule pack"), path)
 
 
 def parse_rules(items, path: str) -> list[Rule]:

@@ -82,3 +82,19 @@ def load(path: str):
     except OSError as exc:
         raise ConfigError(exc.strerror or str(exc), path) from None
     return loads(text, path)
+
+
+def load_entries(path: str, key: str, what: str):
+    """The entries of a YAML file that is a list, or a mapping holding the list under ``key``.
+
+    An empty file has none; anything else is an error naming the file and line.
+    ``what`` names the file's kind in that error ("rule pack", "facts file").
+    """
+    data = load(path)
+    if data is None:
+        return LineList()
+    items = data.get(key) if isinstance(data, dict) else data
+    if not isinstance(items, list):
+        raise ConfigError(f"a {what} must be a list (or a mapping with a '{key}' list)", path,
+                          getattr(data, "line", None))
+    return items

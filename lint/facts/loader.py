@@ -21,7 +21,7 @@ from functools import lru_cache
 
 from lint.errors import ConfigError
 from lint.facts.model import Fact, parse_fact
-from lint.yamlio import LineDict, LineList, load
+from lint.yamlio import LineDict, LineList, load_entries
 
 SECTION_KEYS = {"files": "extra facts files, relative to the config file",
                 "ignore": "fact ids not to judge"}
@@ -35,13 +35,7 @@ def builtin_files() -> list[str]:
 
 
 def load_file(path: str) -> list[Fact]:
-    data = load(path)
-    if data is None:
-        return []
-    items = data.get("facts") if isinstance(data, dict) else data
-    if not isinstance(items, list):
-        raise ConfigError("a facts file must be a list of facts (or a mapping with a 'facts' list)", path,
-                          getattr(data, "line", None))
+    items = load_entries(path, "facts", "facts file")
     return [parse_fact(entry, path, items.line_of(i) if isinstance(items, LineList) else 0)
             for i, entry in enumerate(items)]
 
