@@ -115,14 +115,14 @@ def run_list(args) -> int:
             "id": f.id, "topic": f.topic, "about": f.about, "kind": f.kind, "value": f.stated,
             "from": f.start.isoformat(), "until": f.end.isoformat() if f.end else None,
             "holds_through": f.horizon.isoformat() if f.horizon else None, "successor": f.successor,
-            "source": f.source, "verified": f.verified.isoformat(), "file": f"{f.path}:{f.line}",
+            "source": f.source, "verified": f.verified.isoformat() if f.verified else None, "file": f"{f.path}:{f.line}",
         } for f in facts], indent=2, ensure_ascii=False))
         return 0
     width = max((len(f.id) for f in facts), default=10)
     for f in facts:
         until = f.end.isoformat() if f.end else "open"
         print(f"{f.id:<{width}}  {f.start.isoformat()} – {until:<10}  {f.stated}")
-        print(f"{'':<{width}}  source: {f.source} (verified {f.verified.isoformat()})")
+        print(f"{'':<{width}}  source: {f.source} (verified {f.verified.isoformat() if f.verified else 'never: ' + f.unverified})")
     print(f"{len(facts)} facts.")
     return 0
 
@@ -132,7 +132,8 @@ def run_stale(args) -> int:
 
     kb = _load(args)
     today = _date(args.today, "--today") if args.today else dt.date.today()
-    stale = sorted((f for f in kb.facts if (today - f.verified).days > args.days), key=lambda f: f.verified)
+    stale = sorted((f for f in kb.facts if f.verified and (today - f.verified).days > args.days),
+                   key=lambda f: f.verified)
     for f in stale:
         print(f"{f.path}:{f.line}: {f.id} last verified {f.verified.isoformat()} "
               f"({(today - f.verified).days} days ago); source: {f.source}")

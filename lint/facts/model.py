@@ -26,7 +26,8 @@ ENDINGS = ("term", "death")
 
 REQUIRED = ("id", "topic", "about", "from", "source", "verified")
 OPTIONAL = ("kind", "value", "until", "successor", "now", "patterns", "context", "holder", "names",
-            "titles", "count", "body", "nouns", "premature", "ended", "note", "sources", "holds_through")
+            "titles", "count", "body", "nouns", "premature", "ended", "note", "sources", "holds_through",
+            "rate", "acting", "unverified")
 FIELDS = (*REQUIRED, *OPTIONAL)
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+$")
@@ -45,7 +46,8 @@ class Fact:
     start: dt.date
     end: dt.date | None
     source: str
-    verified: dt.date
+    #: The day someone checked the record against its source; None when nobody could (see ``unverified``).
+    verified: dt.date | None
     value: str = ""
     successor: str | None = None
     now: str | None = None
@@ -63,6 +65,12 @@ class Fact:
     sources: tuple[str, ...] = ()
     #: For an open window: the last day a source confirmed it still held (default: ``verified``).
     holds_through: dt.date | None = None
+    #: A central-bank rate in percent: (rate, rate) for a single figure, (low, high) for a target range.
+    rate: tuple[float, float] | None = None
+    #: An acting (interim) holder of an office.
+    acting: bool = False
+    #: Why ``verified`` is null: what could not be checked.
+    unverified: str = ""
     path: str = ""
     line: int = 0
     #: Line of each key in the file, for errors found after loading (overlaps, successors).
@@ -74,7 +82,9 @@ class Fact:
     @property
     def horizon(self) -> dt.date | None:
         """For an open window, the last day the base knows it held; None for a closed window."""
-        return None if self.end is not None else (self.holds_through or self.verified)
+        if self.end is not None:
+            return None
+        return self.holds_through or self.verified or self.start
 
     def unknown_on(self, day: dt.date) -> bool:
         """True if ``day`` lies past what the base knows about this open window."""
@@ -139,6 +149,23 @@ def _texts(entry, key, path, line, fact_id) -> tuple[str, ...]:
     return tuple(v.strip() for v in value)
 
 
+def _rate(entry, path, line, fact_id) -> tuple[float, float] | None:
+    """``rate: 5.25`` or ``rate: [5.25, 5.5]`` (percent) as (low, high)."""
+    value = entry.get("rate")
+    if value is None:
+        return None
+
+    def number(v):
+        return not isinstance(v, bool) and isinstance(v, (int, float)) and -5 <= v <= 100
+
+    if number(value):
+        return float(value), float(value)
+    if isinstance(value, list) and len(value) == 2 and all(number(v) for v in value) and value[0] <= value[1]:
+        return float(value[0]), float(value[1])
+    raise ConfigError(f"fact {fact_id}: rate must be a number in percent or [low, high], not {value!r}",
+                      path, line, "rate")
+
+
 def parse_fact(entry, path: str, line: int) -> Fact:
     """One record from a facts file; every error names the file, the line and the key."""
     if not isinstance(entry, dict):
@@ -160,6 +187,8 @@ def parse_fact(entry, path: str, line: int) -> Fact:
             hint = f"; did you mean {close[0]!r}?" if close else f"; known fields: {', '.join(FIELDS)}"
             raise ConfigError(f"fact {fact_id}: unknown field {key!r}{hint}", path, at(key), str(key))
     for key in REQUIRED:
+        if key == "verified" and key in entry and entry[key] is None:
+            continue  # allowed with an `unverified:` reason, checked below
         if key not in entry or entry[key] in (None, ""):
             raise ConfigError(f"fact {fact_id}: needs {key}", path, line, key)
 
@@ -171,7 +200,18 @@ def parse_fact(entry, path: str, line: int) -> Fact:
     if end is not None and end <= start:
         raise ConfigError(f"fact {fact_id}: inverted window: until ({end}) must come after from ({start})",
                           path, at("until"), "until")
-    verified = _date(entry, "verified", path, at("verified"), fact_id)
+    unverified = _text(entry, "unverified", path, at("unverified"), fact_id)
+    if entry["verified"] is None:
+        if not unverified:
+            raise ConfigError(f"fact {fact_id}: verified: null needs an `unverified:` reason (what could not be "
+                              f"checked, and why)", path, at("verified"), "verified")
+        verified = None
+    else:
+        verified = _date(entry, "verified", path, at("verified"), fact_id)
+    rate = _rate(entry, path, at("rate"), fact_id)
+    acting = entry.get("acting", False)
+    if not isinstance(acting, bool):
+        raise ConfigError(f"fact {fact_id}: acting must be true or false", path, at("acting"), "acting")
     source = _text(entry, "source", path, at("source"), fact_id, required=True)
     sources = _texts(entry, "sources", path, at("sources"), fact_id)
     for url, key in [(source, "source"), *((s, "sources") for s in sources)]:
@@ -238,5 +278,5 @@ def parse_fact(entry, path: str, line: int) -> Fact:
         context=_texts(entry, "context", path, at("context"), fact_id), holder=holder, names=names, titles=titles,
         count=count if kind == "count" else None, body=body, nouns=nouns, premature=premature, ended=ended,
         note=_text(entry, "note", path, at("note"), fact_id), sources=sources, holds_through=holds_through,
-        path=path, line=line,
+        rate=rate, acting=acting, unverified=unverified, path=path, line=line,
         key_lines=key_lines)
