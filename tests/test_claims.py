@@ -202,3 +202,48 @@ def test_a_bad_claims_section_is_named(tmp_path, section, message):
     result = run_cli("check", str(draft))
     said = result.out + result.err
     assert result.code == 2 and message in said and ".copydesk.yaml:2" in said, said
+
+
+# -- the figures prefilter (#17): the guard only skips sentences that cannot hold a figure ----------
+
+_FIGURE_PIECES = st.sampled_from([
+    "3.2%", "12,500", "125000", "in", "out of", "one", "four", "five", "every", "ten", "$", "€4", "USD 5", "£7.4m",
+    "3bn", "86 billion euros", "tens of thousands", "billions of dollars", "per cent", "percent", "half of the",
+    "two-thirds of", "doubled", "tenfold", "record high", "all-time low", "the first time since 1992", "largest",
+    "most popular", "in the world", "ever", "than ever", "ranked third", "No. 1", "number one", "3rd", "2025",
+    "May 3", "the", "rose", ".", ",", " ", "\n\n", "pp", "percentage points", "kronor", "a", "million", "fifth",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FIGURE_PIECES, max_size=20).map(" ".join))
+def test_the_figure_guard_never_hides_a_figure(text):
+    from lint.claims.figures import _find_all
+
+    assert find_figures(text) == _find_all(text)
+    doc = Document("x.txt", text, "plain")
+    for s in doc.sentences:
+        assert find_figures(doc.prose, s.start, s.end) == _find_all(doc.prose, s.start, s.end)
+
+
+def test_the_figure_guard_keeps_findings_identical_on_the_corpora():
+    import csv
+
+    from lint.claims.figures import _find_all, may_hold_figure
+
+    base = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora"
+    if not (base / "onestopenglish").is_dir():
+        pytest.skip(f"shared corpora not found at {base}")
+    texts = [p.read_text(encoding="utf-8") for p in sorted((base / "onestopenglish" / "texts").glob("*.txt"))]
+    for name in ("claimbuster_2000/claimbuster_disjoint_2000.tsv",
+                 "conll2010_wiki_weasel/conll2010_wiki_uncertainty_2000.tsv"):
+        with (base / name).open(encoding="utf-8", newline="") as fh:
+            texts += [r["text"] for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    checked = skipped = 0
+    for text in texts:
+        doc = Document("x.txt", text, "plain")
+        for s in doc.sentences:
+            assert find_figures(doc.prose, s.start, s.end) == _find_all(doc.prose, s.start, s.end), s
+            checked += 1
+            skipped += not may_hold_figure(doc.prose, s.start, s.end)
+    assert checked > 6000 and skipped > checked / 2  # the guard earns its keep: most sentences skip the patterns

@@ -100,8 +100,36 @@ class Figure:
     what: str  # "a percentage", "an amount", ...
 
 
+#: Something every pattern above needs. A digit alone is not enough (most are years and dates): a
+#: number needs a percent sign, a currency, a scale, "in|out of", thousands separators, five digits
+#: or an ordinal suffix to be a figure. Words: a scale or "per cent", a fraction, a change, "record",
+#: "time since|in" (the first time in 65 years), a superlative, "than ever|any", a rank. Most
+#: sentences hold none of these, and looking for them is far cheaper than trying every pattern at
+#: every word start. The guard only ever says "maybe": tests compare guarded and unguarded results.
+_TRIGGER = regex.compile(
+    rf"[%$€£¥₹]"
+    rf"|\d(?:\s?(?:{_SCALE}\s+)?{_CURRENCY_WORD}\b|\s?(?:bn|tn)\b|,\d{{3}}|\d{{4}}|(?:st|nd|rd|th)\b|"
+    rf"\s+(?:in|out\s+of)\s)"
+    rf"|\b(?:(?-i:{_CURRENCY_CODE})\s?\d|(?:one|two|three|four)\s+(?:in|out\s+of)\s|No\.\s?1|per\s?cent|percent|"
+    rf"\w*illion|thousand|halve|half|thirds?|quarters?|fifth|doubled|tripled|trebled|quadrupled|\w*fold\b|"
+    rf"record|all-time|historic|time\s+(?:since|in)\b|than\s+(?:ever|any|at\s+any)\b|rank|number[-\s]one|"
+    rf"{_SUPERLATIVE})", regex.I)
+
+
+def may_hold_figure(prose: str, start: int = 0, end: int | None = None) -> bool:
+    """A cheap necessary condition for :func:`find_figures` finding anything in ``prose[start:end]``."""
+    return _TRIGGER.search(prose, start, len(prose) if end is None else end) is not None
+
+
 def find_figures(prose: str, start: int = 0, end: int | None = None) -> list[Figure]:
     """Figures in ``prose[start:end]``, in order, offsets into ``prose``."""
+    if not may_hold_figure(prose, start, end):
+        return []
+    return _find_all(prose, start, end)
+
+
+def _find_all(prose: str, start: int = 0, end: int | None = None) -> list[Figure]:
+    """:func:`find_figures` without the trigger guard (the guard's tests compare the two)."""
     out = []
     for m in FIGURE.finditer(prose, start, len(prose) if end is None else end):
         i = int(m.lastgroup[1:])
