@@ -2,7 +2,8 @@
 
 ``facts check``   validate every record and the base as a whole (exit 2 on any problem)
 ``facts list``    show the facts (optionally those under a topic, or those that held on a date)
-``facts stale``   list facts whose last verification is older than N days (exit 1 if any)
+``facts stale``   list facts whose last verification is older than N days (exit 1 if any), and explain
+                  the records nobody has checked (``verified: null`` with their ``unverified`` reason)
 """
 
 from __future__ import annotations
@@ -28,9 +29,12 @@ def register(sub) -> None:
     _common(listing)
     listing.set_defaults(func=run_list)
 
-    stale = actions.add_parser("stale", help="list facts last verified more than N days ago (exit 1 if any)")
+    stale = actions.add_parser("stale", help="list facts last verified more than N days ago (exit 1 if any); "
+                                             "list unverified facts with their reason")
     stale.add_argument("--days", type=int, default=365, help="maximum age of a verification (default 365)")
     stale.add_argument("--today", default=None, metavar="DATE", help="count the days from this date, not today")
+    stale.add_argument("--strict", action="store_true",
+                       help="count unverified facts as needing verification too (exit 1 if any)")
     _common(stale)
     stale.set_defaults(func=run_stale)
 
@@ -115,33 +119,49 @@ def run_list(args) -> int:
             "id": f.id, "topic": f.topic, "about": f.about, "kind": f.kind, "value": f.stated,
             "from": f.start.isoformat(), "until": f.end.isoformat() if f.end else None,
             "holds_through": f.horizon.isoformat() if f.horizon else None, "successor": f.successor,
-            "source": f.source, "verified": f.verified.isoformat() if f.verified else None, "file": f"{f.path}:{f.line}",
+            "source": f.source, "verified": f.verified.isoformat() if f.verified else None,
+            "unverified": f.unverified or None, "file": f"{f.path}:{f.line}",
         } for f in facts], indent=2, ensure_ascii=False))
         return 0
     width = max((len(f.id) for f in facts), default=10)
     for f in facts:
         until = f.end.isoformat() if f.end else "open"
         print(f"{f.id:<{width}}  {f.start.isoformat()} – {until:<10}  {f.stated}")
-        print(f"{'':<{width}}  source: {f.source} (verified {f.verified.isoformat() if f.verified else 'never: ' + f.unverified})")
+        checked = f"verified {f.verified.isoformat()}" if f.verified else f"unverified: {f.unverified}"
+        print(f"{'':<{width}}  source: {f.source} ({checked})")
     print(f"{len(facts)} facts.")
     return 0
 
 
 def run_stale(args) -> int:
+    """Verified records checked too long ago, or open ones confirmed too long ago, need a look (exit 1).
+
+    Records nobody has checked (``verified: null``) are listed apart, each with its reason: they are
+    known, explained gaps, not news; ``--strict`` counts them too.
+    """
     import datetime as dt
 
     kb = _load(args)
     today = _date(args.today, "--today") if args.today else dt.date.today()
-    stale = sorted((f for f in kb.facts if f.verified and (today - f.verified).days > args.days),
-                   key=lambda f: f.verified)
+    checked = [f for f in kb.facts if f.verified is not None]
+    unchecked = sorted((f for f in kb.facts if f.verified is None), key=lambda f: (f.path, f.line))
+    stale = sorted((f for f in checked if (today - f.verified).days > args.days), key=lambda f: f.verified)
     for f in stale:
         print(f"{f.path}:{f.line}: {f.id} last verified {f.verified.isoformat()} "
               f"({(today - f.verified).days} days ago); source: {f.source}")
-    open_past = [f for f in kb.facts if f.end is None and f.horizon and (today - f.horizon).days > args.days]
+    open_past = [f for f in checked if f.end is None and f.horizon and (today - f.horizon).days > args.days
+                 and f not in stale]
     for f in open_past:
-        if f not in stale:
-            print(f"{f.path}:{f.line}: {f.id} is open but only confirmed through {f.horizon.isoformat()} "
-                  f"({(today - f.horizon).days} days ago); source: {f.source}")
-    count = len(stale) + len([f for f in open_past if f not in stale])
-    print(f"{count} of {len(kb)} facts need verifying (older than {args.days} days).")
+        print(f"{f.path}:{f.line}: {f.id} is open but only confirmed through {f.horizon.isoformat()} "
+              f"({(today - f.horizon).days} days ago); source: {f.source}")
+    count = len(stale) + len(open_past)
+    if unchecked:
+        print(f"\nUnverified ({len(unchecked)}; each says why — check against the source, then set verified):")
+        for f in unchecked:
+            known = (f"; open, known only through {f.horizon.isoformat()}" if f.end is None and f.horizon else "")
+            print(f"{f.path}:{f.line}: {f.id} unverified: {f.unverified}{known}; source: {f.source}")
+    if args.strict:
+        count += len(unchecked)
+    note = "" if args.strict or not unchecked else f"; {len(unchecked)} unverified, explained above"
+    print(f"{count} of {len(kb)} facts need verifying (older than {args.days} days){note}.")
     return 1 if count else 0
