@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from lint import __version__
@@ -61,7 +62,18 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
+        silence_stdout()  # `copydesk rules | head`: the reader has what it wanted
         return EXIT_CLEAN
+
+
+def silence_stdout() -> None:
+    """After a broken pipe: send the rest of stdout (and Python's flush at exit) nowhere, quietly."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout replaced by an object without a descriptor (tests)
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

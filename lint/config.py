@@ -43,6 +43,9 @@ class Config:
     date_order_set: bool = False
     fail_on: str | None = None
     sections: dict[str, dict] = field(default_factory=dict)
+    #: Every rule name the config's select/ignore/severity keys use: (name, key, file, line), for
+    #: checking that each names a rule (lint/selectors.py) once the rules in play are known.
+    selectors: list[tuple[str, str, str, int | None]] = field(default_factory=list)
 
     def section(self, name: str) -> dict:
         return self.sections.get(name) or {}
@@ -233,14 +236,26 @@ def _options_map(value, path, line, key) -> dict[str, dict]:
     return {k: v for k, v in value.items()}
 
 
+def _selector_names(value, names: list[str], key: str, path: str, line) -> list[tuple]:
+    """(name, key, file, line) for each rule name of a select/ignore list or severity mapping."""
+    if isinstance(value, LineList):
+        return [(n, key, path, value.line_of(i)) for i, n in enumerate(names)]
+    if isinstance(value, LineDict):
+        return [(n, key, path, value.line_of(n)) for n in names]
+    return [(n, key, path, line) for n in names]
+
+
 def _parse(data: dict, path: str, where) -> Config:
     cfg = Config(path=path, root=Path(path).resolve().parent)
     if "select" in data:
         cfg.select = _string_list(data["select"], path, where("select"), "select")
+        cfg.selectors += _selector_names(data["select"], cfg.select, "select", path, where("select"))
     if "ignore" in data:
         cfg.ignore = _string_list(data["ignore"], path, where("ignore"), "ignore")
+        cfg.selectors += _selector_names(data["ignore"], cfg.ignore, "ignore", path, where("ignore"))
     if "severity" in data:
         cfg.severity = _severity_map(data["severity"], path, where("severity"), "severity")
+        cfg.selectors += _selector_names(data["severity"], list(cfg.severity), "severity", path, where("severity"))
     if "options" in data:
         cfg.options = _options_map(data["options"], path, where("options"), "options")
     if "rules" in data:
@@ -265,7 +280,7 @@ def _parse(data: dict, path: str, where) -> Config:
             raise ConfigError("fail_on must be error, warning, info or never", path, where("fail_on"), "fail_on")
         cfg.fail_on = data["fail_on"]
     if "per_file" in data:
-        cfg.per_file = _parse_per_file(data["per_file"], path, where("per_file"))
+        cfg.per_file = _parse_per_file(data["per_file"], path, where("per_file"), cfg.selectors)
     for name in SECTIONS:
         if name in data:
             section = data[name]
@@ -275,7 +290,8 @@ def _parse(data: dict, path: str, where) -> Config:
     return cfg
 
 
-def _parse_per_file(value, path, line) -> list[tuple[str, dict]]:
+def _parse_per_file(value, path, line, selectors: list) -> list[tuple[str, dict]]:
+    """The per_file entries; the rule names they use are added to ``selectors``."""
     if not isinstance(value, dict):
         raise ConfigError("per_file must map file globs to select/ignore/severity/options", path, line, "per_file")
     out = []
@@ -295,6 +311,8 @@ def _parse_per_file(value, path, line) -> list[tuple[str, dict]]:
                 parsed[key] = _severity_map(v, path, kline, key)
             else:
                 parsed[key] = _options_map(v, path, kline, key)
+            if key != "options":
+                selectors += _selector_names(v, list(parsed[key]), key, path, kline)
         out.append((str(pattern), parsed))
     return out
 
@@ -329,6 +347,7 @@ def _merge(base: Config | None, child: Config) -> Config:
         date_order_set=child.date_order_set or base.date_order_set,
         fail_on=child.fail_on or base.fail_on,
         sections=sections,
+        selectors=[*base.selectors, *child.selectors],
     )
 
 

@@ -16,7 +16,7 @@ from lint.checks.base import BuildContext, Check
 from lint.config import Config, ConfigResolver, selected
 from lint.dateline import resolve_as_of
 from lint.document import Document
-from lint.errors import ConfigError
+from lint.errors import ConfigError, UsageError
 from lint.finding import Finding, Severity
 from lint.rules import Rule, builtin_rules, matches_prefix
 from lint.source import SourceError, expand_paths, read_source
@@ -72,6 +72,8 @@ class Report:
     notices: list[str] = field(default_factory=list)
     #: Texts of the checked documents by path, kept for reporters that need them (SARIF columns, --fix).
     texts: dict[str, str] = field(default_factory=dict)
+    #: The fail_on of the config that governs each checked document, by path (None: the config sets none).
+    fail_on: dict[str, str | None] = field(default_factory=dict)
 
 
 # -- rule selection ----------------------------------------------------------
@@ -182,6 +184,8 @@ class FileResult:
     errors: list[FileError] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     text: str | None = None
+    #: The governing config's fail_on (not cached: it judges the findings, it does not make them).
+    fail_on: str | None = None
 
 
 def check_document(doc: Document, checks: list[Check]) -> tuple[list[Finding], list[FileError]]:
@@ -219,6 +223,7 @@ class Checker:
         self.resolver = ConfigResolver(options.config)
         self.cache = CheckCache()
         self._result_caches: dict[str, object] = {}
+        self._checked_selectors: set = set()
 
     def result_cache(self, config: Config):
         """The result cache for files under ``config``, or None when caching is off."""
@@ -236,6 +241,28 @@ class Checker:
         if folder not in self._result_caches:
             self._result_caches[folder] = ResultCache(folder)
         return self._result_caches[folder]
+
+    def check_selectors(self, config: Config, vale: list[Check]) -> None:
+        """Raise a ConfigError (or UsageError) when a select/ignore/severity name names no rule in play."""
+        from lint.selectors import Vocabulary
+        from lint.vale.hook import BrokenValeConfig
+
+        if any(isinstance(c, BrokenValeConfig) for c in vale):
+            return  # the Vale styles are unknown; that config's own error is reported
+        linters = [c.linter for c in vale if hasattr(c, "linter")]
+        key = (id(config), tuple(id(x) for x in linters))
+        if key in self._checked_selectors:
+            return
+        vale_ids = [name for linter in linters for name in linter.rules] if vale else None
+        words = Vocabulary([r.id for r in (*builtin_rules(), *config.rules)], vale_ids)
+        for name, where in [*((n, "--select") for n in self.options.select or []),
+                            *((n, "--ignore") for n in self.options.ignore)]:
+            if not words.knows(name):
+                raise UsageError(words.unknown_message(name, where))
+        for name, what, file, line in config.selectors:
+            if not words.knows(name):
+                raise ConfigError(words.unknown_message(name, what), file, line, what)
+        self._checked_selectors.add(key)
 
     def _vale_checks(self, config: Config, path: str, display: str, context: BuildContext,
                      selection) -> list[Check]:
@@ -275,14 +302,19 @@ class Checker:
             if vale:
                 checks = checks + vale
                 fingerprint = None  # Vale styles live outside copydesk's rule set: not cached
+            self.check_selectors(config, vale)
         except SourceError as exc:
             result.errors.append(FileError(display, str(exc)))
             return result
         except ConfigError as exc:
             result.errors.append(FileError(display, f"config error: {exc}"))
             return result
+        except UsageError as exc:
+            result.errors.append(FileError(display, str(exc)))
+            return result
         if keep_text:
             result.text = source.text
+        result.fail_on = config.fail_on
         select, ignore, severity, _ = selection
         cache = self.result_cache(config) if fingerprint is not None else None
         if cache is not None:
@@ -325,8 +357,40 @@ def _work(args) -> FileResult:
     return _WORKER.check_path(path, keep_text)
 
 
+def check_command_line_selectors(files: list[str], options: Options) -> None:
+    """A --select/--ignore name that no rule in play has is a usage error before anything runs.
+
+    With Vale styles possibly in play, names are checked per draft instead (Checker.check_selectors),
+    where the styles are known.
+    """
+    from lint.selectors import Vocabulary
+
+    if not (options.select or options.ignore) or options.vale_config:
+        return
+    ids = [r.id for r in builtin_rules()]
+    try:
+        resolver = ConfigResolver(options.config)
+        for folder in dict.fromkeys(os.path.dirname(f) or "." for f in files if f != "-"):
+            cfg = resolver.for_path(os.path.join(folder, "x"))
+            if "vale" in cfg.sections:
+                return
+            ids += [r.id for r in cfg.rules]
+        if "-" in files:
+            cfg = resolver.for_path(options.stdin_filename or "-")
+            if "vale" in cfg.sections:
+                return
+            ids += [r.id for r in cfg.rules]
+    except ConfigError:
+        return  # reported for each file it governs; the per-draft check covers the names
+    words = Vocabulary(ids)
+    for name, where in [*((n, "--select") for n in options.select or []), *((n, "--ignore") for n in options.ignore)]:
+        if not words.knows(name):
+            raise UsageError(words.unknown_message(name, where))
+
+
 def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
     files, missing = expand_paths(paths, extra_suffixes=(".rst", ".rest") if options.vale_config else ())
+    check_command_line_selectors(files, options)
     report = Report(errors=[FileError(p, m) for p, m in missing])
     jobs = max(1, options.jobs or 1)
     if jobs > 1 and len(files) >= 2 * jobs and "-" not in files:
@@ -351,6 +415,7 @@ def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
     for r in results:
         if r.document:
             report.documents.append(r.document)
+            report.fail_on[r.path] = r.fail_on
         report.findings.extend(r.findings)
         report.errors.extend(r.errors)
         if r.text is not None:

@@ -87,34 +87,41 @@ def options_from(args):
                    cache_dir=args.cache_dir, vale_config=vale)
 
 
-def fail_level(args) -> str:
-    if args.fail_on:
-        return args.fail_on
-    from lint.config import ConfigResolver
-    from lint.errors import ConfigError
-
-    try:
-        cfg = ConfigResolver(args.config).for_path(args.paths[0] if args.paths and args.paths[0] != "-" else "x")
-    except ConfigError:
-        return "warning"  # the same error is reported for each file it affects
-    return cfg.fail_on or "warning"
+def fail_level(args) -> str | None:
+    """--fail-on when given (it governs every file); None: each file's own config decides."""
+    return args.fail_on or None
 
 
-def exit_code(report, fail_on: str, exit_zero: bool = False) -> int:
+def file_fail_on(report, path: str, fail_on: str | None = None) -> str:
+    """The lowest severity that fails ``path``: --fail-on, else the fail_on of the config governing
+    the file (``drafts/.copydesk.yaml`` for ``drafts/a.md``, the --stdin-filename's config for stdin),
+    else warning. Files under different configs are each judged by their own."""
+    return fail_on or report.fail_on.get(path) or "warning"
+
+
+def exit_code(report, fail_on: str | None, exit_zero: bool = False) -> int:
+    """2 for any error; else 1 when some finding reaches the fail_on that governs its file; else 0."""
     from lint.finding import Severity
 
     if report.errors:
         return 2
     if exit_zero or fail_on == "never":
         return 0
-    threshold = Severity.parse(fail_on)
-    return 1 if any(f.severity >= threshold for f in report.findings) else 0
+    thresholds: dict[str, int | None] = {}
+    for f in report.findings:
+        if f.path not in thresholds:
+            level = file_fail_on(report, f.path, fail_on)
+            thresholds[f.path] = None if level == "never" else Severity.parse(level)
+        threshold = thresholds[f.path]
+        if threshold is not None and f.severity >= threshold:
+            return 1
+    return 0
 
 
 def run(args) -> int:
     from lint.engine import run as run_checks
     from lint.gate import Gate
-    from lint.report import RenderContext, needs_text, renderer
+    from lint.report import needs_text
 
     if args.dry_run and not args.fix:
         print("copydesk: error: --dry-run only goes with --fix", file=sys.stderr)
@@ -129,12 +136,30 @@ def run(args) -> int:
     report = run_checks(args.paths, options, keep_text=keep_text)
     checked = list(report.findings)
     report.findings = gate.narrow(checked, report.texts)
-    if args.fix:
-        fix_and_recheck(report, checked, gate, options, args.dry_run)
+    # A reader that goes away (`copydesk check ... | head`) changes nothing about the verdict: the exit
+    # code is still decided by the findings and errors, stdout is silenced, and no traceback is printed.
+    from lint.cli import silence_stdout
+
+    try:
+        if args.fix:
+            fix_and_recheck(report, checked, gate, options, args.dry_run)
+    except BrokenPipeError:
+        silence_stdout()
     report.errors = sorted(report.errors + gate.errors(report.documents), key=lambda e: (e.path, e.message))
+    try:
+        publish(args, report, gate, fail_on)
+    except BrokenPipeError:
+        silence_stdout()
+    return exit_code(report, fail_on, args.exit_zero)
+
+
+def publish(args, report, gate, fail_on: str | None) -> None:
+    """Write the report, then the notes and the errors."""
+    from lint.report import RenderContext, renderer
+
     color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
                                        and "NO_COLOR" not in os.environ)
-    context = RenderContext(fail_on=fail_on, color=color, rule_docs=rule_docs(args.config, report))
+    context = RenderContext(fail_on=fail_on or "warning", color=color, rule_docs=rule_docs(args.config, report))
     if not (args.fix and args.dry_run) or args.output:
         write_output(renderer(args.format)(report, context), args.output)
     for notice in report.notices + gate.notes(d.path for d in report.documents):
@@ -143,7 +168,6 @@ def run(args) -> int:
     if args.format != "text":
         for e in report.errors:
             print(f"{e.path}: error: {e.message}", file=sys.stderr)
-    return exit_code(report, fail_on, args.exit_zero)
 
 
 def fix_and_recheck(report, checked: list, gate, options, dry_run: bool) -> None:
