@@ -203,13 +203,15 @@ def test_capitalization_of_headings_and_scopes(tmp_path):
 
         So it begins. So it ends.
 
-        - So a list item is not a sentence scope.
+        - So a list item is made of sentences too.
         """
     make_project(tmp_path, rules, INI, {"a.md": draft})
+    # Vale v3.26.0 segments list items, headings and table cells into sentences as well.
     assert vale_lines(tmp_path) == [
         "a.md:3:3:House.Headings:'Using The Tools Well' should use sentence-style capitalization.",
         "a.md:5:1:House.StartSo:Don't start a sentence with 'So'.",
         "a.md:5:15:House.StartSo:Don't start a sentence with 'So'.",
+        "a.md:7:3:House.StartSo:Don't start a sentence with 'So'.",
     ]
 
 

@@ -122,8 +122,18 @@ class ValeLinter:
         state = FileState()
         alerts: list[RawAlert] = []
         run = _Run(self, names, state, alerts, ext)
+        whole = Text(text, list(range(len(text))))
         if fmt == "text":
-            run.lint_block(Block(text, Text(text, list(range(len(text)))), "text" + ext, "text" + ext))
+            if ext == ".txt":
+                # Vale reads a .txt file as prose: paragraphs, sentences and the whole text.
+                run.lint_prose(whole, "text" + ext, split=True)
+                state.summary = [whole]
+            else:
+                # Any other plain file is one block (Vale's lintLines).
+                run.lint_block(Block(text, whole, "text" + ext, "text" + ext))
+                state.summary = []
+            run.lint_block(Block(text, whole, "summary" + ext, "summary" + ext))
+            run.lint_block(Block(text, whole, "raw" + ext, "raw" + ext))
             return alerts
         cfg = self.config
         _, _, block_ignores, token_ignores = cfg.settings_for(path)
@@ -167,28 +177,31 @@ class _Run:
             key = scope.removeprefix("text.")
             self.state.tag_counts[key] = self.state.tag_counts.get(key, 0) + 1
             piece = text.strip_left()
-            self.lint_block(Block(piece.text, piece, scope + self.ext, scope + self.ext))
+            # A list item, heading, table cell or quotation is made of sentences too (Vale's
+            # lintProse without paragraph splitting).
+            self.lint_prose(piece, scope + self.ext, split=False)
             return
         self._summarise(text)
-        self.lint_prose(text)
+        self.lint_prose(text, "text" + self.ext, split=True)
 
     def _summarise(self, text: Text) -> None:
         self.state.summary += [text, Text("\n\n", [-1, -1])]
 
-    def lint_prose(self, text: Text) -> None:
-        ext = self.ext
-        if self.linter.split_paragraphs:
+    def lint_prose(self, text: Text, scope: str, split: bool) -> None:
+        """Vale's lintProse: with ``split``, each paragraph as ``paragraph.<scope>``; each sentence as
+        ``sentence.<scope>``; then the block itself as ``scope``."""
+        if split and self.linter.split_paragraphs:
             start = 0
             for part in re.split(r"(?<=\n\n)", text.text):
                 piece = text.slice(start, start + len(part))
                 start += len(part)
                 if part:
-                    self.lint_block(Block(piece.text, piece, "paragraph" + ext, "paragraph" + ext))
+                    self.lint_block(Block(piece.text, piece, "paragraph." + scope, "paragraph." + scope))
         if self.linter.split_sentences:
-            from sentencex import segment
+            from lint.vale.sentences import segment
 
             start = 0
-            for sentence in segment("en", text.text):
+            for sentence in segment(text.text):
                 s, e = start, start + len(sentence)
                 start = e
                 while s < e and text.text[s].isspace():
@@ -197,8 +210,8 @@ class _Run:
                     e -= 1
                 if e > s:
                     piece = text.slice(s, e)
-                    self.lint_block(Block(piece.text, piece, "sentence" + ext, "sentence" + ext))
-        self.lint_block(Block(text.text, text, "text" + ext, "text" + ext))
+                    self.lint_block(Block(piece.text, piece, "sentence." + scope, "sentence." + scope))
+        self.lint_block(Block(text.text, text, scope, scope))
 
     def lint_block(self, block: Block) -> None:
         linter, state = self.linter, self.state

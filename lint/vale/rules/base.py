@@ -205,7 +205,9 @@ def format_message(message: str, *subs: str) -> str:
 
 
 def whitespace_to_space(message: str) -> str:
-    return re.sub(" +", " ", message.replace("\n", " "))
+    """Vale's ``WhitespaceToSpace``: line breaks become spaces; runs of spaces stay as they are (a
+    ``%s`` showing ``'y.  T'`` keeps both spaces)."""
+    return message.replace("\n", " ")
 
 
 def to_sentence(words: list[str], and_or: str) -> str:
