@@ -269,6 +269,10 @@ def _parse(data: dict, path: str, where) -> Config:
         value = coerce_date(data["as_of"])
         if value is None:
             raise ConfigError(f"as_of must be a date (YYYY-MM-DD), not {data['as_of']!r}", path, where("as_of"), "as_of")
+        from lint.dateline import out_of_range
+
+        if out_of_range(value):
+            raise ConfigError(f"as_of: {out_of_range(value)}", path, where("as_of"), "as_of")
         cfg.as_of = value
     if "date_order" in data:
         if data["date_order"] not in ("mdy", "dmy"):

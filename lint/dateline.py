@@ -28,6 +28,19 @@ _FORMS = [
     re.compile(_PREFIX + _WEEKDAY + r"(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>\d{4})" + _SUFFIX, re.I),
 ]
 
+#: The dates a draft can be judged at. Relative dates ("a thousand years ago", "next month") are computed
+#: from the draft's date; inside this range every such computation stays within Python's years 1-9999.
+EARLIEST = dt.date(1000, 1, 1)
+LATEST = dt.date(8999, 12, 31)
+
+
+def out_of_range(value: dt.date) -> str | None:
+    """Why ``value`` cannot be a draft's date, or None when it can."""
+    if EARLIEST <= value <= LATEST:
+        return None
+    return f"{value.isoformat()} is outside the dates copydesk can judge at ({EARLIEST} to {LATEST})"
+
+
 #: How many non-empty prose lines at the top are searched for a dateline.
 DATELINE_LINES = 6
 
@@ -77,7 +90,7 @@ def find_dateline(prose: str, order: str = "mdy") -> dt.date | None:
         if not line.strip():
             continue
         found = parse_standalone_date(line, order)
-        if found:
+        if found and not out_of_range(found):
             return found
         seen += 1
         if seen >= DATELINE_LINES:
@@ -96,6 +109,10 @@ def resolve_as_of(doc, option: dt.date | None, config_value: dt.date | None, ord
     fm = doc.front_matter
     for key in ("date", "published", "publish_date", "pubdate"):
         found = coerce_date(fm.get(key)) if key in fm else None
+        if found and out_of_range(found):
+            from lint.source import SourceError
+
+            raise SourceError(f"front matter: {key}: {out_of_range(found)}")
         if found:
             doc.as_of, doc.as_of_source = found, "front_matter"
             return

@@ -106,7 +106,25 @@ class Document:
             data = yaml.safe_load(raw)
         except yaml.YAMLError:
             return {}
+        except ValueError as exc:  # a YAML date that is no real date: `date: 2025-02-29`
+            from lint.source import SourceError
+
+            raise SourceError(f"front matter: {_impossible_date(raw)} is not a real date ({exc})") from None
         return data if isinstance(data, dict) else {}
 
     def snippet(self, start: int, end: int) -> str:
         return self.text[start:end]
+
+
+def _impossible_date(raw: str) -> str:
+    """The first ``key: YYYY-MM-DD`` line of front matter whose date does not exist, for the error."""
+    import re
+
+    for line in raw.splitlines():
+        m = re.match(r"\s*([^:#]+):\s*['\"]?(\d{4})-(\d{1,2})-(\d{1,2})", line)
+        if m:
+            try:
+                dt.date(int(m[2]), int(m[3]), int(m[4]))
+            except ValueError:
+                return f"{m[1].strip()}: {m[2]}-{m[3]}-{m[4]}"
+    return "a date"

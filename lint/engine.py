@@ -330,7 +330,12 @@ class Checker:
                 result.notices = hit["notices"]
                 return result
         doc = Document(display, source.text, fmt)
-        resolve_as_of(doc, self.options.as_of, config.as_of, config.date_order)
+        try:
+            doc.front_matter  # noqa: B018 - an impossible date in it is this file's error, not a crash
+            resolve_as_of(doc, self.options.as_of, config.as_of, config.date_order)
+        except SourceError as exc:
+            result.errors.append(FileError(display, str(exc)))
+            return result
         result.document = DocumentInfo(display, doc.as_of.isoformat(), doc.as_of_source, doc.word_count)
         result.findings, result.errors = check_document(doc, checks)
         # A rule may report under finer ids than its own (grammar.languagetool reports grammar.<LT rule>);

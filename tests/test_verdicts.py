@@ -135,3 +135,44 @@ def test_broken_pipe_exits_with_the_code_the_findings_decide(write, tmp_path, fi
     proc = _run_into_closed_pipe("check", *(tmp_path / f for f in files))
     assert proc.returncode == expected
     assert "Traceback" not in proc.stderr and "BrokenPipe" not in proc.stderr, proc.stderr
+
+
+# -- impossible and extreme dates ------------------------------------------------
+
+def test_impossible_front_matter_date_is_that_files_error_and_others_are_checked(write, tmp_path):
+    write("bad.md", "---\ntitle: x\ndate: 2025-02-29\n---\nIn order to win.\n")
+    write("good.md", DRAFT)
+    r = run_cli("check", "--format", "json", tmp_path / "bad.md", tmp_path / "good.md")
+    assert r.code == 2
+    assert [e["message"] for e in r.json["errors"]] == [
+        "front matter: date: 2025-02-29 is not a real date (day is out of range for month)"]
+    assert {f["path"] for f in r.json["findings"]} == {str(tmp_path / "good.md")}
+    r = run_cli("check", "--as-of", "2025-03-01", tmp_path / "bad.md")  # --as-of does not hide a broken header
+    assert r.code == 2 and "2025-02-29 is not a real date" in r.out
+
+
+@pytest.mark.parametrize("as_of", ["0001-01-01", "9999-12-31", "0999-12-31", "9000-01-01"])
+def test_as_of_outside_the_supported_range_is_a_usage_error(write, as_of):
+    r = run_cli("check", "--as-of", as_of, write("a.md", DRAFT))
+    assert r.code == 2
+    assert f"{as_of} is outside the dates copydesk can judge at (1000-01-01 to 8999-12-31)" in r.err
+
+
+def test_out_of_range_dates_in_config_and_front_matter_are_errors_naming_them(write, tmp_path):
+    cfg = write("c/.copydesk.yaml", "as_of: 9999-12-31\n")
+    r = run_cli("check", "--format", "json", write("c/a.md", DRAFT))
+    assert r.code == 2 and f"{cfg}:1: as_of: 9999-12-31 is outside" in r.json["errors"][0]["message"]
+    r = run_cli("check", "--format", "json", write("b.md", "---\ndate: 0001-01-01\n---\nText.\n"))
+    assert r.code == 2 and r.json["errors"][0]["message"].startswith("front matter: date: 0001-01-01 is outside")
+
+
+@pytest.mark.parametrize("as_of", ["1000-01-01", "8999-12-31"])
+def test_every_date_rule_runs_at_the_ends_of_the_range(as_of):
+    from conftest import FIXTURES
+    from lint.engine import Options, run
+
+    drafts = sorted(str(p) for p in FIXTURES.glob("dates*/*.md")) + sorted(str(p) for p in FIXTURES.glob("facts*/*.md"))
+    assert len(drafts) > 20
+    report = run(drafts, Options(as_of=__import__("datetime").date.fromisoformat(as_of), jobs=1))
+    assert report.errors == []
+    assert len(report.documents) == len(drafts)

@@ -13,10 +13,15 @@ def _csv(value: str) -> list[str]:
 
 
 def _date(value: str) -> dt.date:
+    from lint.dateline import out_of_range
+
     try:
-        return dt.date.fromisoformat(value)
+        date = dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
+    if out_of_range(date):
+        raise argparse.ArgumentTypeError(out_of_range(date))
+    return date
 
 
 def add_selection_arguments(p: argparse.ArgumentParser) -> None:
