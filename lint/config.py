@@ -23,7 +23,9 @@ CONFIG_NAMES = (".copydesk.yaml", ".copydesk.yml")
 #: Family sections: mappings whose contents the family's own module validates.
 SECTIONS = ("facts", "grammar", "dates", "claims", "repetition", "readability", "vale", "cache", "vocabulary")
 TOP_KEYS = {"extends", "select", "ignore", "severity", "options", "rules", "per_file", "as_of", "date_order",
-            "fail_on", *SECTIONS}
+            "fail_on", "min_severity", "audience", *SECTIONS}
+#: Who the copy is for; it chooses the document-level readability targets (rules/readability.yaml).
+AUDIENCES = ("news", "docs", "plain-language")
 PER_FILE_KEYS = {"select", "ignore", "severity", "options"}
 
 
@@ -42,6 +44,12 @@ class Config:
     #: Whether a config file set date_order (so "mdy" is a choice, not the default).
     date_order_set: bool = False
     fail_on: str | None = None
+    #: Lowest severity the text report shows (None: warning); machine formats keep every finding.
+    min_severity: str | None = None
+    #: Who the copy is for (AUDIENCES); None means news.
+    audience: str | None = None
+    #: The config files that made this config, nearest last (extends first).
+    files: list[str] = field(default_factory=list)
     sections: dict[str, dict] = field(default_factory=dict)
     #: Every rule name the config's select/ignore/severity keys use: (name, key, file, line), for
     #: checking that each names a rule (lint/selectors.py) once the rules in play are known.
@@ -246,7 +254,7 @@ def _selector_names(value, names: list[str], key: str, path: str, line) -> list[
 
 
 def _parse(data: dict, path: str, where) -> Config:
-    cfg = Config(path=path, root=Path(path).resolve().parent)
+    cfg = Config(path=path, root=Path(path).resolve().parent, files=[path])
     if "select" in data:
         cfg.select = _string_list(data["select"], path, where("select"), "select")
         cfg.selectors += _selector_names(data["select"], cfg.select, "select", path, where("select"))
@@ -283,6 +291,16 @@ def _parse(data: dict, path: str, where) -> Config:
         if data["fail_on"] not in (*SEVERITY_NAMES, "never"):
             raise ConfigError("fail_on must be error, warning, info or never", path, where("fail_on"), "fail_on")
         cfg.fail_on = data["fail_on"]
+    if "min_severity" in data:
+        if data["min_severity"] not in SEVERITY_NAMES:
+            raise ConfigError(f"min_severity must be error, warning or info, not {data['min_severity']!r}", path,
+                              where("min_severity"), "min_severity")
+        cfg.min_severity = data["min_severity"]
+    if "audience" in data:
+        if data["audience"] not in AUDIENCES:
+            raise ConfigError(f"audience must be one of {', '.join(AUDIENCES)}, not {data['audience']!r}"
+                              f"{_did_you_mean(str(data['audience']), AUDIENCES)}", path, where("audience"), "audience")
+        cfg.audience = data["audience"]
     if "per_file" in data:
         cfg.per_file = _parse_per_file(data["per_file"], path, where("per_file"), cfg.selectors)
     for name in SECTIONS:
@@ -350,6 +368,9 @@ def _merge(base: Config | None, child: Config) -> Config:
         date_order=child.date_order if child.date_order_set or child.date_order != "mdy" else base.date_order,
         date_order_set=child.date_order_set or base.date_order_set,
         fail_on=child.fail_on or base.fail_on,
+        min_severity=child.min_severity or base.min_severity,
+        audience=child.audience or base.audience,
+        files=[*base.files, *[f for f in child.files if f not in base.files]],
         sections=sections,
         selectors=[*base.selectors, *child.selectors],
     )

@@ -146,7 +146,7 @@ class CheckCache:
         """The built checks, their context, and a fingerprint of everything they depend on."""
         key = (id(config), tuple((r.id, r.severity, repr(sorted(r.params.items(), key=str))) for r in rules))
         if key not in self._cache:
-            context = BuildContext(config=config)
+            context = BuildContext(config=config, rules=list(rules))
             built = []
             by_kind: dict[str, list[Rule]] = {}
             for rule in rules:
@@ -166,7 +166,7 @@ def _fingerprint(config: Config, rules_key: tuple, checks: list[Check]) -> str:
 
     h = hashlib.sha256(repr(rules_key).encode())
     h.update(repr(sorted((k, repr(v)) for k, v in config.sections.items())).encode())
-    h.update(f"{config.as_of}|{config.date_order}".encode())
+    h.update(f"{config.as_of}|{config.date_order}|{config.audience}".encode())
     for check in checks:
         extra = getattr(check, "fingerprint", None)
         if extra is not None:

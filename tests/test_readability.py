@@ -87,3 +87,96 @@ def test_textstat_is_not_imported_when_no_readability_rule_runs(tmp_path):
             "print('textstat' in sys.modules, 'nltk' in sys.modules)" % str(draft))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120).stdout
     assert out.strip().splitlines()[-1] == "False False"
+
+
+# -- issue #16: quotations, one finding per sentence, strict targets, audiences --------------------
+
+QUOTED = ('# Rates\n\nThe governor spoke to reporters after the meeting. "We are not declaring victory over '
+          'inflation today. Prices are still rising faster than we would like in most of the economy. We will '
+          'keep watching wages closely," she said.\n')
+
+
+def test_each_sentence_of_a_quotation_is_measured_on_its_own(cli, write):
+    # 43 words from the opening quote mark to "she said", but no sentence of the quotation has more than 16.
+    result = cli("check", "--select", "readability.long-sentence", "--format", "json", write("q.md", QUOTED))
+    assert result.json["findings"] == []
+    long_quote = QUOTED.replace("Prices are still rising", "Prices are still rising " + "and rising " * 15)
+    result = cli("check", "--select", "readability.long-sentence", "--format", "json", write("q2.md", long_quote))
+    [finding] = result.json["findings"]
+    assert finding["match"].startswith("Prices are still rising") and finding["match"].endswith("economy.")
+
+
+def test_a_full_stop_the_segmenter_took_for_an_abbreviation_still_ends_a_sentence(cli, write):
+    text = ("# Prices\n\nEuro zone inflation fell from a peak of 10.6% in October 2022 to 2.4% in April this year, "
+            "according to Eurostat, the statistics office, before rising again in May. Wage growth, which the "
+            "bank watches closely, remains strong.\n")
+    result = cli("check", "--select", "readability.long-sentence", "--format", "json", write("may.md", text))
+    assert result.json["findings"] == []
+
+
+def test_a_sentence_both_long_and_hard_is_reported_once_as_long(cli, write):
+    hard = ("Notwithstanding considerable institutional resistance, the comprehensive modernisation programme "
+            "necessitated unprecedented multilateral coordination between participating governments")
+    text = f"# Plan\n\n{hard}, {hard.lower()}, and {hard.lower()}.\n"
+    both = "readability.long-sentence,readability.hard-sentence"
+    result = cli("check", "--select", both, "--format", "json", write("hard.md", text))
+    assert [f["rule"] for f in result.json["findings"]] == ["readability.long-sentence"]
+    # Alone, or told to defer to nothing, the difficulty rule still reports it.
+    assert [f["rule"] for f in cli("check", "--select", "readability.hard-sentence", "--format", "json",
+                                   write("hard2.md", text)).json["findings"]] == ["readability.hard-sentence"]
+    write(".copydesk.yaml", "options:\n  readability.hard-sentence:\n    defer_to: ''\n")
+    rules = [f["rule"] for f in cli("check", "--select", both, "--format", "json", write("hard3.md", text)).json["findings"]]
+    assert sorted(rules) == ["readability.hard-sentence", "readability.long-sentence"]
+
+
+def test_a_score_that_reads_as_the_target_is_not_reported(cli, write):
+    draft = write("story.md", HARD)
+    found = cli("check", "--select", "readability.reading-ease", "--format", "json", draft).json["findings"]
+    shown = found[0]["message"].split(" is ", 1)[1].split(";")[0]  # "Flesch reading ease is 12.3; ..."
+    write(".copydesk.yaml", f"options:\n  readability.reading-ease:\n    target: {shown}\n")
+    assert cli("check", "--select", "readability.reading-ease", draft).code == 0
+    write(".copydesk.yaml", f"options:\n  readability.reading-ease:\n    target: {float(shown) + 0.1:.1f}\n")
+    assert cli("check", "--select", "readability.reading-ease", draft).code == 1
+
+
+def test_a_sentence_graded_at_the_limit_is_not_reported(cli, write):
+    draft = write("s.md", (FIXTURES / "readability.hard-sentence" / "fires.md").read_text(encoding="utf-8"))
+    found = cli("check", "--select", "readability.hard-sentence", "--format", "json", draft).json["findings"]
+    grade = int(found[0]["message"].split("grade ", 1)[1].split(" ")[0])
+    write(".copydesk.yaml", f"options:\n  readability.hard-sentence:\n    max_grade: {grade}\n")
+    assert cli("check", "--select", "readability.hard-sentence", draft).code == 0
+
+
+COUNCIL = ("# Council budget\n\nThe council approved its budget on Tuesday after a long debate about roads and schools. "
+           "Councillors agreed to spend more on buses and trains, but some members questioned the cost of running "
+           "the offices.\n\nThe finance committee said the money would improve roads and bridges across the region. "
+           "Residents will pay slightly higher property taxes from January, the council said.\n\nSeveral community "
+           "groups welcomed the decision, while business associations criticised the increase. The mayor said the "
+           "council had no choice after years of rising costs and falling government grants. The budget takes effect "
+           "in April, and the council will publish its first report on spending in the autumn.\n")
+
+
+def test_the_audience_chooses_the_document_targets(cli, write):
+    draft = write("council.md", COUNCIL)  # reading ease about 53, Dale-Chall about 10.7: fine news copy
+    select = "readability.reading-ease,readability.dale-chall"
+    assert cli("check", "--select", select, draft).code == 0
+    write(".copydesk.yaml", "audience: news\n")
+    assert cli("check", "--select", select, draft).code == 0
+    write(".copydesk.yaml", "audience: plain-language\n")
+    result = cli("check", "--select", select, "--format", "json", draft)
+    assert [f["rule"] for f in result.json["findings"]] == ["readability.dale-chall"]
+    assert "the target is at most 9." in result.json["findings"][0]["message"]
+    # An explicit target wins over the audience's.
+    write(".copydesk.yaml", "audience: plain-language\noptions:\n  readability.dale-chall:\n    target: 11\n")
+    assert cli("check", "--select", select, draft).code == 0
+
+
+def test_an_unknown_audience_is_a_config_error_naming_file_line_and_key(cli, write):
+    draft = write("story.md", PLAIN)
+    config = write(".copydesk.yaml", "select: [readability]\naudience: kids\n")
+    result = cli("check", draft)
+    assert result.code == 2
+    message = result.out + result.err
+    assert "audience must be one of news, docs, plain-language" in message
+    assert ".copydesk.yaml" in message and ":2" in message and "audience" in message, message
+    assert config

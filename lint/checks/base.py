@@ -24,6 +24,8 @@ class BuildContext:
     """What a check may need beyond its rule: the config that selected it."""
 
     config: Any = None
+    #: The rules being built together (the run's selection), for a rule that defers to another.
+    rules: list = field(default_factory=list)
     #: Messages for stderr, each printed once per run (e.g. "grammar checks skipped: …").
     notices: list[str] = field(default_factory=list)
     #: Families whose findings are missing for a document because a service failed: {path: {family: why}}.
