@@ -178,12 +178,57 @@ def finditer(pattern, text: str):
     return pattern.finditer(text, timeout=REGEX_TIMEOUT)
 
 
+def wrap_spaces(pattern: str) -> str:
+    """Vale's ``wrapSpaces``: each run of spaces between words in a rule's phrase also matches a line
+    wrap (``\\s+``), so ``do not`` finds ``do⏎not``. A space in a character class, after a backslash or
+    before a quantifier keeps its meaning, as does every space in a ``(?x`` pattern."""
+    if (" " not in pattern and "\t" not in pattern) or "(?x" in pattern:
+        return pattern
+    out = []
+    in_class = False
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\" and i + 1 < n:
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if in_class:
+            if c == "]":
+                in_class = False
+            out.append(c)
+        elif c == "[":
+            in_class = True
+            out.append(c)
+        elif c in " \t":
+            j = i
+            while j < n and pattern[j] in " \t":
+                j += 1
+            out.append(pattern[i:j] if j < n and pattern[j] in "*+?{" else "\\s+")
+            i = j
+            continue
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+_LINE_WRAP = re.compile(r"[ \t]*\n\s*")
+
+
+def unwrap(s: str) -> str:
+    """Vale's ``unwrap``: a match that wraps across lines reads as one line in a message."""
+    return _LINE_WRAP.sub(" ", s) if "\n" in s else s
+
+
 _VERB = re.compile(r"%(?:\[(\d+)\])?([-+# 0]*\d*(?:\.\d+)?)([a-zA-Z%])")
 
 
 def format_message(message: str, *subs: str) -> str:
     """Go's ``fmt.Sprintf`` for the verbs Vale messages use (``%s``, ``%v``, ``%q``, ``%[2]s``, ``%%``);
-    extra arguments are ignored, missing ones print as Go prints them."""
+    extra arguments are ignored, missing ones print as Go prints them. Arguments that wrap across lines
+    are unwrapped first (Vale's ``formatMessages``)."""
+    subs = tuple(unwrap(x) for x in subs)
     index = 0
 
     def repl(m: re.Match) -> str:

@@ -10,7 +10,7 @@ Vocab term). The message's ``%s`` is the matched text.
 from __future__ import annotations
 
 from lint.vale.rules.base import (Alert, Prefilter, alert_message, compile_re, exceptions_re, finditer, flag, is_match,
-                                  make_regexp, phrases_re, str_list, within_phrase)
+                                  make_regexp, phrases_re, str_list, within_phrase, wrap_spaces)
 
 
 class Existence:
@@ -20,7 +20,7 @@ class Existence:
         nonword = flag(rule, "nonword")
         vocab = flag(rule, "vocab", True)
         pattern = make_regexp(env.word_template, flag(rule, "ignorecase"), not nonword and bool(tokens),
-                              "".join(str_list(rule, "raw")), flag(rule, "append"), "|".join(tokens))
+                              "".join(str_list(rule, "raw")), flag(rule, "append"), "|".join(wrap_spaces(t) for t in tokens))
         self.pattern = compile_re(rule, pattern)
         raw = "".join(str_list(rule, "raw"))
         word_rule = not nonword and not env.word_template and not raw
