@@ -2,8 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import IntEnum
+
+#: Line breaks and other vertical or tab whitespace, with the spaces around them.
+_BREAKS = re.compile(r"[ ]*[\t\n\v\f\r\x85\u2028\u2029]+[ ]*")
+
+
+def one_line(message: str) -> str:
+    """A message on one line: each run of whitespace holding a line break or tab becomes one space.
+
+    Matches quoted in messages may span lines ('critics\\nargue'); a raw line break would split a
+    finding over two lines of text output and break line-based formats. Runs of plain spaces are
+    kept (Vale messages quote them exactly).
+    """
+    return _BREAKS.sub(" ", message) if _BREAKS.search(message) else message
 
 
 class Severity(IntEnum):

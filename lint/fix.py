@@ -34,6 +34,14 @@ class FileFix:
     written: bool = False
     error: str | None = None
 
+    def change(self, f: Finding) -> tuple[str, str]:
+        """What the finding's text was and what it becomes: for a fix that deletes part of the match
+        (a doubled word), ``('of of', 'of')``, not the bare replacement ``''``."""
+        fix = f.fix
+        start, end = min(f.start, fix.start), max(f.end, fix.end)
+        before = self.original[start:end]
+        return before, self.original[start:fix.start] + fix.replacement + self.original[fix.end:end]
+
     def diff(self) -> str:
         """The change as a unified diff that ``git apply`` and ``patch`` accept."""
         out = []
@@ -166,8 +174,8 @@ def print_fixes(fixes: list[FileFix], dry_run: bool) -> None:
             fixed += len(result.applied)
             verb = "would fix" if dry_run else "fixed"
             for f in result.applied:
-                print(f"{f.path}:{f.line}:{f.column}: {f.rule} {verb}: {f.match!r} -> {f.fix.replacement!r}",
-                      file=sys.stderr)
+                before, after = result.change(f)
+                print(f"{f.path}:{f.line}:{f.column}: {f.rule} {verb}: {before!r} -> {after!r}", file=sys.stderr)
         for f in result.skipped:
             print(f"{f.path}:{f.line}:{f.column}: {f.rule} not fixed: its fix overlaps another one; "
                   f"run --fix again", file=sys.stderr)

@@ -113,7 +113,8 @@ def expand_paths(paths: list[str], extra_suffixes=()) -> tuple[list[str], list[t
     """Expand folders into the drafts below them (sorted), and report paths that do not exist.
 
     Returns the files to check and (path, message) errors. Symlinked folders are
-    followed once; a loop is reported, not followed forever.
+    followed once; a loop is reported, not followed forever. A file named twice (``a.md`` and
+    ``./a.md``, or a file and its folder) is checked once, under the first spelling given.
     """
     files: list[str] = []
     errors: list[tuple[str, str]] = []
@@ -128,7 +129,19 @@ def expand_paths(paths: list[str], extra_suffixes=()) -> tuple[list[str], list[t
             files.append(path)
         else:
             errors.append((path, "no such file or folder"))
-    return files, errors
+    return _once(files), list(dict.fromkeys(errors))
+
+
+def _once(files: list[str]) -> list[str]:
+    """``files`` without repeats of the same path however spelled (stdin counts once too)."""
+    seen: set[str] = set()
+    out = []
+    for f in files:
+        key = f if f == "-" else os.path.normpath(os.path.abspath(f))
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 _SKIP_DIRS = {".git", ".hg", ".svn", "node_modules", ".venv", "venv", "__pycache__", ".tox", ".cache"}

@@ -25,7 +25,7 @@ def desk(tmp_path, monkeypatch):
 
 
 def reported(result) -> list[str]:
-    return [line.split(": ", 1)[0] + " " + line.split()[1] for line in result.out.splitlines() if ": " in line
+    return [line.split(": ", 1)[0] + " " + line.split()[2] for line in result.out.splitlines() if ": " in line
             and line.split(":")[0].endswith(".md")]
 
 

@@ -40,9 +40,9 @@ def test_user_rule_fires_at_exact_positions_only_in_prose(cli, write, tmp_path):
     r = cli("check", "--select", "style.house-banned", draft)
     assert r.code == 1, r.err
     lines = [ln for ln in r.out.splitlines() if "style.house-banned" in ln]
-    assert [ln.split(": style")[0].rsplit(":", 2)[1:] for ln in lines] == [["4", "3"], ["6", "12"], ["6", "51"],
+    assert [ln.split(": warning style")[0].rsplit(":", 2)[1:] for ln in lines] == [["4", "3"], ["6", "12"], ["6", "51"],
                                                                            ["15", "6"]]
-    assert lines[0] == f"{draft}:4:3: style.house-banned Avoid 'Synergy'."
+    assert lines[0] == f"{draft}:4:3: warning style.house-banned Avoid 'Synergy'."
 
 
 def test_exit_codes_and_fail_on(cli, write):
@@ -116,7 +116,7 @@ def test_crlf_and_emoji_positions(cli, write):
 def test_stdin_with_filename(cli):
     r = cli("check", "--stdin-filename", "draft.txt", "-", stdin="We met in order to talk.\n")
     assert r.code == 1
-    assert r.out.startswith("draft.txt:1:8: style.wordy")
+    assert r.out.startswith("draft.txt:1:8: warning style.wordy")
 
 
 def test_folders_are_searched_for_drafts(cli, write, tmp_path):
@@ -141,7 +141,7 @@ def test_select_and_ignore_prefixes(cli, write):
 def test_text_output_has_summary_and_suggestion(cli, write):
     draft = write("a.md", "Defence first. Then defense.\n")
     r = cli("check", "--select", "style.consistent-spelling", draft)
-    assert re.search(r":1:21: style.consistent-spelling 'defense' here, but 'defence' on line 1", r.out)
+    assert re.search(r":1:21: warning style.consistent-spelling 'defense' here, but 'defence' on line 1", r.out)
     assert "(suggestion" not in r.out  # the message already names the spelling to use
     assert r.out.strip().endswith("Found 1 problem (1 warning) in 1 file.")
 

@@ -71,7 +71,7 @@ def test_cli_exit_code_after_baseline_and_diff(cli, tmp_path, monkeypatch, mode,
     for fail_on, exit_zero in itertools.product(FAIL_ON, (False, True)):
         args = ["check", "--select", "style.gate", "--fail-on", fail_on, *narrowing, "a.md"]
         result = cli(*args, *(["--exit-zero"] if exit_zero else []))
-        rules = {line.split()[1] for line in result.out.splitlines() if line.startswith("a.md:")}
+        rules = {line.split()[2] for line in result.out.splitlines() if line.startswith("a.md:")}
         assert rules == {f"style.gate.{s}" for s in reported}, result.out
         assert result.code == expected(reported, fail_on, exit_zero), (args, exit_zero, result.out, result.err)
 
@@ -91,7 +91,7 @@ def test_input_errors_exit_2_even_with_exit_zero_and_other_files_are_still_check
     (tmp_path / "a.md").write_text("A TK here.\n", encoding="utf-8")
     result = cli("check", "--exit-zero", "a.md", "missing.md")
     assert result.code == 2
-    assert "a.md:1:3: style.placeholder" in result.out
+    assert "a.md:1:3: error style.placeholder" in result.out
 
 
 def test_bad_baseline_and_bad_revision_exit_2_with_the_reason(cli, tmp_path, monkeypatch):

@@ -32,7 +32,7 @@ def test_fix_rewrites_what_it_reports_and_reports_what_is_left(cli, desk):
     assert "a.md:3:35: style.wordy fixed: 'Prior to' -> 'Before'" in result.err
     assert "Fixed 2 problems in 1 file." in result.err
     # What is left is reported at its position in the fixed file, and gates the exit code.
-    assert result.out.splitlines()[0] == ("a.md:3:39: style.placeholder 'TK' is a placeholder; "
+    assert result.out.splitlines()[0] == ("a.md:3:39: error style.placeholder 'TK' is a placeholder; "
                                           "replace it before publishing.")
     assert result.code == 1
     assert sorted(p.name for p in desk.iterdir()) == ["a.md"]  # no temporary files left behind

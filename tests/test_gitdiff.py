@@ -22,7 +22,7 @@ def repo(tmp_path, monkeypatch):
 
 def locations(result) -> list[str]:
     """``path:line:col: RULE`` of each reported finding (a leading ./ dropped)."""
-    found = (re.match(r"^(?:\./)?(.*?:\d+:\d+:) (\S+)", line) for line in result.out.splitlines())
+    found = (re.match(r"^(?:\./)?(.*?:\d+:\d+:) (?:error|warning|info) (\S+)", line) for line in result.out.splitlines())
     return [f"{m.group(1)} {m.group(2)}" for m in found if m]
 
 

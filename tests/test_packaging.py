@@ -50,7 +50,7 @@ def test_wheel_ships_rule_packs_and_runs_outside_the_tree(installed_wheel, tmp_p
     draft.write_text("December 12, 2025\n\nThe ministers met in order to talk.\n", encoding="utf-8")
     result = _run([installed_wheel / "bin" / "copydesk", "check", draft], cwd=tmp_path)
     assert result.returncode == 1
-    assert f"{draft}:3:19: style.wordy" in result.stdout
+    assert f"{draft}:3:19: warning style.wordy" in result.stdout
     listing = _run([installed_wheel / "bin" / "copydesk", "rules"], cwd=tmp_path)
     assert "style.wordy" in listing.stdout
 

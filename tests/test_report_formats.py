@@ -70,7 +70,7 @@ def test_sarif_columns_count_utf16_code_units_with_exclusive_end(cli, draft):
     deleted = result["fixes"][0]["artifactChanges"][0]["replacements"][0]["deletedRegion"]
     assert (deleted["startColumn"], deleted["endColumn"]) == (13, 24)
     # The text format keeps code-point columns.
-    assert "draft.md:3:11: style.wordy" in cli("check", "--select", "style.wordy", draft).out
+    assert "draft.md:3:11: warning style.wordy" in cli("check", "--select", "style.wordy", draft).out
 
 
 def test_sarif_describes_every_rule_that_fired_and_only_those(cli, draft):

@@ -9,7 +9,7 @@ from typing import Any, Iterable
 import regex
 
 from lint.document import Document
-from lint.finding import Finding, Fix
+from lint.finding import Finding, Fix, one_line
 from lint.rules import Rule
 
 #: Upper bound for one regular-expression search over a document (user patterns can backtrack).
@@ -144,5 +144,5 @@ def make_finding(rule: Rule, doc: Document, start: int, end: int, message: str |
                  **fields) -> Finding:
     match = doc.text[start:end]
     text = message if message is not None else rule.message.format_map(_Blank(match=match, **fields))
-    return Finding(rule=rule.id, severity=rule.severity, message=text, path=doc.path, start=start, end=end,
+    return Finding(rule=rule.id, severity=rule.severity, message=one_line(text), path=doc.path, start=start, end=end,
                    match=match, suggestions=list(suggestions), fix=fix, document_level=document_level)

@@ -48,7 +48,7 @@ def add_selection_arguments(p: argparse.ArgumentParser) -> None:
 
 def register(sub) -> None:
     p = sub.add_parser("check", help="check drafts and report problems",
-                       description="Check drafts and report problems as path:line:col: RULE-ID message.")
+                       description="Check drafts and report problems as path:line:col: severity RULE-ID message.")
     add_selection_arguments(p)
     from lint.report import formats
 

@@ -1,4 +1,8 @@
-"""Text output: ``path:line:col: RULE-ID message``, one finding a line, then a summary."""
+"""Text output: ``path:line:col: severity RULE-ID message``, one finding a line, then a summary.
+
+The location comes first so editors and terminals can jump to it; the severity word (error,
+warning, info) is printed on every line, as ESLint and Vale do, so it survives without colour.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +11,11 @@ from collections import Counter
 
 def format_finding(f, color: bool = False) -> str:
     loc = f"{f.path}:{f.line}:{f.column}:"
-    rule = f.rule
+    severity, rule = str(f.severity), f.rule
     if color:
-        tint = {"error": "31", "warning": "33", "info": "36"}[str(f.severity)]
-        loc, rule = f"\x1b[1m{loc}\x1b[0m", f"\x1b[{tint}m{rule}\x1b[0m"
-    line = f"{loc} {rule} {f.message}"
+        tint = {"error": "31", "warning": "33", "info": "36"}[severity]
+        loc, severity = f"\x1b[1m{loc}\x1b[0m", f"\x1b[{tint}m{severity}\x1b[0m"
+    line = f"{loc} {severity} {rule} {f.message}"
     if f.suggestions and all(s not in f.message for s in f.suggestions[:1]):
         line += " (suggestion: " + " | ".join(f.suggestions[:3]) + ")"
     return line

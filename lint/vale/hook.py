@@ -19,7 +19,7 @@ from pathlib import Path
 
 from lint.checks.base import Check
 from lint.errors import ConfigError
-from lint.finding import Finding, Severity
+from lint.finding import Finding, Severity, one_line
 from lint.rules import Rule, matches_prefix
 
 SECTION_KEYS = {"config": "path to a .vale.ini (relative to this file), or 'auto' to find one as Vale does"}
@@ -116,8 +116,8 @@ class ValeCheck(Check):
         for a in alerts:
             if not _wanted(a.rule, self.select, self.ignore):
                 continue
-            yield Finding(rule=a.rule, severity=self._severity(a.rule, a.level), message=a.message, path=doc.path,
-                          start=a.start, end=a.end, match=a.match, suggestions=list(a.suggestions),
+            yield Finding(rule=a.rule, severity=self._severity(a.rule, a.level), message=one_line(a.message),
+                          path=doc.path, start=a.start, end=a.end, match=a.match, suggestions=list(a.suggestions),
                           document_level=a.document_level)
         if errors:  # after the findings, which the engine keeps, so one slow rule loses only its own
             raise ConfigError("; ".join(dict.fromkeys(errors)))
