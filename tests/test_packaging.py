@@ -72,7 +72,7 @@ def test_pre_commit_hook_fails_on_bad_draft_and_passes_on_clean(tmp_path):
     hook_repo = _snapshot_of_this_repo(tmp_path / "copydesk-snapshot", env)
     bad = _run([pre_commit, "try-repo", hook_repo, "copydesk", "--files", "bad.md"], cwd=repo, env=env)
     assert bad.returncode == 1, bad.stdout + bad.stderr
-    assert "bad.md:3:17: style.wordy" in bad.stdout
+    assert "bad.md:3:17: warning style.wordy" in bad.stdout
 
     clean = _run([pre_commit, "try-repo", hook_repo, "copydesk", "--files", "clean.md"], cwd=repo, env=env)
     assert clean.returncode == 0, clean.stdout + clean.stderr
