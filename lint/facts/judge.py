@@ -43,6 +43,9 @@ _EXCLUDED_AROUND_COUNT_AFTER = regex.compile(
     r"(?i)^\W{0,3}(?:other\s+than|except|excluding|apart\s+from|besides|minus|bar|but|not\s+counting|"
     r"out\s+of|outside)\b")
 
+#: How close to a change of office a sentence about the change itself ("resigned on Friday") is news, not error.
+CHANGE_DAYS = 31
+
 HISTORICAL = {"former", "ex", "then", "late", "onetime", "one-time", "erstwhile", "previous", "past"}
 PROSPECTIVE = {"incoming", "future", "next", "would-be", "presumptive", "designate", "designated", "elected"}
 
@@ -69,18 +72,34 @@ def judge_document(kb: KnowledgeBase, doc, as_of: dt.date) -> list[Verdict]:
 
     verdicts: list[Verdict] = []
     seen: set[tuple] = set()
-    for mention in kb.scanner.mentions(doc.prose):
+    spans: dict[str, list[tuple[int, int]]] = {}
+    # A record's own patterns first, then frames: a statement found both ways is judged once.
+    for mention in sorted(kb.scanner.mentions(doc.prose), key=lambda m: (bool(m.via), m.start)):
         fact = mention.fact
         # One verdict per statement: terms of one holder in one office share a span.
         key = (mention.start, mention.end, fact.topic, fact.holder if fact.kind == "office" else fact.id)
         if key in seen:
             continue
         seen.add(key)
+        taken = spans.setdefault(fact.topic, [])
+        if fact.kind != "office" and any(s < mention.end and mention.start < e for s, e in taken):
+            continue
         if in_quotation(doc, mention.start, mention.end):
             continue
-        sentence = _sentence(doc, mention.start)
-        if not context_holds(fact, sentence):
+        sentence, offset = _sentence(doc, mention.start)
+        if mention.via == "frame":
+            from lint.facts.frames import confirm
+
+            if not confirm(fact, sentence, mention.start - offset, mention.end - offset):
+                continue
+        elif mention.via == "rate":
+            mention = _rate_at(kb, mention, as_of)
+            if mention is None:
+                continue
+            fact = mention.fact
+        elif not context_holds(fact, sentence):
             continue
+        taken.append((mention.start, mention.end))
         if fact.kind == "office":
             verdict = _judge_office(kb, doc, mention, sentence, as_of)
         else:
@@ -90,16 +109,38 @@ def judge_document(kb: KnowledgeBase, doc, as_of: dt.date) -> list[Verdict]:
     return verdicts
 
 
-def _sentence(doc, offset: int) -> str:
+def _sentence(doc, offset: int) -> tuple[str, int]:
+    """The sentence around ``offset`` and where it starts in the prose."""
     from lint.checks.context import enclosing_block, sentence_at
 
     s = sentence_at(doc, offset)
     if s is not None:
-        return doc.prose[s.start:s.end]
+        return doc.prose[s.start:s.end], s.start
     block = enclosing_block(doc, offset)
     if block is not None:
-        return doc.prose[block.start:block.end]
-    return doc.prose[max(0, offset - 200):offset + 200]
+        return doc.prose[block.start:block.end], block.start
+    start = max(0, offset - 200)
+    return doc.prose[start:offset + 200], start
+
+
+def _rate_at(kb: KnowledgeBase, mention: Mention, as_of: dt.date) -> Mention | None:
+    """Of the records with the rate a draft states, the one to judge it by at the draft's date.
+
+    A rate that held at the date is fine (rates come back: 5.25% may hold twice); otherwise the
+    most recent record with that rate before the date (outdated), else the next one (premature).
+    Past what the base knows about the bank's current rate, nothing is said.
+    """
+    from dataclasses import replace
+
+    records = mention.alternatives or (mention.fact,)
+    if any(r.holds_on(as_of) for r in records):
+        return None
+    current = kb.at(mention.fact.topic, as_of)
+    if current is None or current.unknown_on(as_of):
+        return None
+    before = [r for r in records if r.end is not None and r.end <= as_of]
+    chosen = max(before, key=lambda r: r.end) if before else min(records, key=lambda r: r.start)
+    return replace(mention, fact=chosen)
 
 
 def _qualifier(doc, mention: Mention) -> str:
@@ -149,8 +190,10 @@ def _judge_office(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as_of
     past_terms = [t for t in terms if t.end is not None and t.end <= as_of]
     if not past_terms:
         first = min(terms, key=lambda t: t.start)
-        if not first.premature or timeframe.prospective(sentence) or timeframe.relative_past(sentence):
+        if not first.premature or timeframe.office_prospect(sentence) or timeframe.relative_past(sentence):
             return None
+        if timeframe.about_the_change(sentence) and (first.start - as_of).days <= CHANGE_DAYS:
+            return None  # "Merz will be sworn in on Tuesday", on the eve of the change
         holder_then = kb.at(fact.topic, as_of)
         then = f"; at the draft's date ({long_date(as_of)}) it is {holder_then.holder}" if holder_then else ""
         return Verdict(
@@ -159,11 +202,15 @@ def _judge_office(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as_of
             first.source, first.start, [f"{_title_for(holder_then, title)} {holder_then.holder}"] if holder_then else [],
             holder_then)
     last = max(past_terms, key=lambda t: t.end)
-    if any(_historical(sentence, as_of, t) for t in terms):
+    other = [o for o in kb.offices_of(fact.holder, as_of) if o.topic != fact.topic and not o.unknown_on(as_of)]
+    # Someone in the news under a new title: a past-tense sentence without a date ("Prime Minister Mark
+    # Rutte opened the summit", June 2025) is news about now, not a recounting of the old term.
+    if any(_historical(sentence, as_of, t, recounting=not other) for t in terms):
         return None
+    if timeframe.about_the_change(sentence) and (as_of - last.end).days <= CHANGE_DAYS:
+        return None  # "Deputy Prime Minister Angela Rayner resigned on Friday", on the day of the reshuffle
     if last.ended == "death" and not timeframe.present(sentence):
         return None
-    other = [o for o in kb.offices_of(fact.holder, as_of) if o.topic != fact.topic and not o.unknown_on(as_of)]
     if other:
         now = min(other, key=lambda o: o.start)
         return Verdict(
@@ -217,12 +264,19 @@ def _judge_statement(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as
         # "NATO's 30 members agreed" is a count, wrong whatever the tense: no recounting rule here.
         if _historical(sentence, as_of, fact, recounting=False):
             return None
+        if fact.rate is not None and timeframe.about_the_change(sentence) and (as_of - fact.end).days <= CHANGE_DAYS:
+            return None
         now = replacement.stated if replacement is not None else fact.now
         since = replacement.start if replacement is not None else fact.end
         when = "since then" if since == fact.end else f"since {long_date(since)}"
         detail = (f"{fact.about}: '{fact.stated}' held until {long_date(fact.end)}; "
                   f"{when}: {now or 'it no longer holds'}.")
         source = replacement.source if replacement is not None else fact.source
+        norm = _changed_norm(kb, fact, as_of)
+        if norm is not None:
+            detail += (f" The norm itself changed: since {long_date(norm.start)}, {norm.about} is "
+                       f"{norm.stated}.")
+            source = f"{source} and {norm.source}"
         return Verdict(OUTDATED, mention.start, mention.end, fact, detail, source, since,
                        [now] if now else [], replacement)
     if as_of < fact.start:
@@ -234,6 +288,16 @@ def _judge_statement(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as
                        f"{fact.about}: '{fact.stated}' holds only from {long_date(fact.start)}{then}.", fact.source,
                        fact.start, [then_fact.stated] if then_fact else [], then_fact)
     return None
+
+
+def _changed_norm(kb: KnowledgeBase, fact: Fact, as_of: dt.date) -> Fact | None:
+    """For a shortfall against a norm ("Germany misses the 2% target"): the norm at the date, if it is not that share."""
+    if not fact.against:
+        return None
+    norm = kb.at(fact.against, as_of)
+    if norm is None or norm.unknown_on(as_of) or norm.percent is None or norm.percent == fact.percent:
+        return None
+    return norm
 
 
 def _excluding(doc, mention: Mention) -> bool:

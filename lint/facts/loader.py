@@ -142,7 +142,9 @@ def problems(kb: KnowledgeBase) -> list[ConfigError]:
             if after.start < fact.end:
                 out.append(fact.error(f"successor {after.id} starts on {after.start}, before this fact's until "
                                       f"({fact.end})", "successor"))
-        if fact.kind == "value" and not fact.patterns and fact.rate is None and not any(f.successor == fact.id for f in kb.facts):
+        if fact.against and fact.against not in kb.by_topic:
+            out.append(fact.error(f"against names topic {fact.against!r}, which has no facts", "against"))
+        if fact.kind == "value" and not fact.patterns and not fact.frame and fact.rate is None and not any(f.successor == fact.id for f in kb.facts):
             out.append(fact.error("has no patterns and is no fact's successor: nothing can use it", "patterns"))
         try:
             compile_fact(fact)

@@ -55,7 +55,7 @@ def number_words(n: int) -> str | None:
 
 def literal(phrase: str) -> str:
     """A literal phrase as a pattern: any white space matches any white space, either apostrophe."""
-    parts = [regex.escape(p).replace("'", "['’]").replace("’", "['’]") for p in phrase.split()]
+    parts = ["['’]".join(regex.escape(q) for q in re.split("['’]", p)) for p in phrase.split()]
     return r"\s+".join(parts)
 
 
@@ -64,7 +64,9 @@ def _alternation(phrases) -> str:
 
 
 def office_pattern(fact: Fact) -> str:
-    titles = _alternation(fact.titles)
+    from lint.facts.lexicon import prefixed_titles
+
+    titles = _alternation(prefixed_titles(fact.topic.split(".")[0], fact.titles))
     names = _alternation(fact.names)
     full_names = _alternation([n for n in fact.names if " " in n] or fact.names)
     title_first = rf"{_EDGE_BEFORE}{_NOT_SUBORDINATE}(?P<title>(?i:{titles}))\s+(?P<name>{names}){_NAME_END}"
@@ -142,6 +144,10 @@ class Mention:
     #: For offices: the title as written, and a qualifier inside the match ("Scholz, the former chancellor").
     title: str = ""
     qualifier: str = ""
+    #: How it was recognised: "" (the record's own recogniser), "frame" (a target or shortfall frame) or
+    #: "rate" (the policy-rate frame; ``alternatives`` are every record of the bank with the rate stated).
+    via: str = ""
+    alternatives: tuple = ()
 
 
 def triggers(fact: Fact) -> tuple[str, ...]:
@@ -163,8 +169,17 @@ class Scanner:
     """Finds mentions of a set of facts; one pass over the draft decides which patterns are worth running."""
 
     def __init__(self, facts) -> None:
+        from lint.facts.frames import rate_topic
+
         self.facts = list(facts)
         self._context = {f.id: [regex.compile(c, regex.I | regex.V0) for c in f.context] for f in self.facts}
+        self._framed = [f for f in self.facts if f.frame]
+        #: bank code → its rate records (topics ending in policy-rate, deposit-rate, bank-rate)
+        self._rates: dict[str, list[Fact]] = {}
+        for f in self.facts:
+            code = rate_topic(f.topic)
+            if code and f.rate is not None:
+                self._rates.setdefault(code, []).append(f)
 
     def _candidates(self, prose: str):
         found = set(_WORDS.findall(prose))
@@ -176,7 +191,7 @@ class Scanner:
             elif fact.kind == "count":
                 if any(k in lowered for k in triggers(fact)):
                     yield fact
-            elif all(c.search(prose) for c in self._context[fact.id]):
+            elif fact.patterns and all(c.search(prose) for c in self._context[fact.id]):
                 yield fact
 
     def mentions(self, prose: str) -> list[Mention]:
@@ -197,7 +212,59 @@ class Scanner:
                 groups = m.groupdict()
                 title = groups.get("title") or groups.get("title2") or ""
                 out.append(Mention(fact, start, end, title=title, qualifier=(groups.get("aq") or "").lower()))
+        out.extend(self._frame_mentions(prose))
+        if self._rates and "rate" in prose.lower():
+            out.extend(self._rate_mentions(prose))
         return out
+
+    def _frame_mentions(self, prose: str):
+        from lint.facts import frames
+
+        for fact in self._framed:
+            if not frames.present(fact, prose):
+                continue
+            for m in frames.compiled(fact).finditer(prose, timeout=REGEX_TIMEOUT):
+                start, end = m.span("at") if m.group("at") else m.span()
+                yield Mention(fact, start, end, via="frame")
+
+    def _rate_mentions(self, prose: str):
+        from lint.facts import frames
+
+        for m in frames.RATE_STATEMENT.finditer(prose, timeout=REGEX_TIMEOUT):
+            code = _nearest_bank(prose, m.start(), m.end(), self._rates)
+            if code is None:
+                continue
+            values = frames.rate_values(m)
+            matching = tuple(f for f in self._rates[code] if frames.rate_matches(f, values))
+            if matching:
+                start, end = m.span("at")
+                yield Mention(matching[0], start, end, via="rate", alternatives=matching)
+
+
+def _nearest_bank(prose: str, start: int, end: int, codes) -> str | None:
+    """The central bank named closest to a rate statement in its paragraph (before it, else just after)."""
+    from lint.facts.frames import bank_names
+
+    para_start = prose.rfind("\n\n", 0, start) + 1
+    para_end = prose.find("\n\n", end)
+    before = prose[max(para_start, start - 300):start]
+    after = prose[end:min(end + 150, para_end if para_end >= 0 else len(prose))]
+    best, best_distance = None, None
+    for code in codes:
+        names = bank_names(code)
+        if names is None:
+            continue
+        hits = list(names.finditer(before))
+        if hits:
+            distance = len(before) - hits[-1].end()
+        else:
+            hit = names.search(after)
+            if hit is None:
+                continue
+            distance = 1000 + hit.start()
+        if best_distance is None or distance < best_distance:
+            best, best_distance = code, distance
+    return best
 
 
 def find_mentions(prose: str, facts) -> list[Mention]:

@@ -27,7 +27,10 @@ ENDINGS = ("term", "death")
 REQUIRED = ("id", "topic", "about", "from", "source", "verified")
 OPTIONAL = ("kind", "value", "until", "successor", "now", "patterns", "context", "holder", "names",
             "titles", "count", "body", "nouns", "premature", "ended", "note", "sources", "holds_through",
-            "rate", "acting", "unverified")
+            "rate", "acting", "unverified", "frame", "percent", "who", "against")
+#: Frames a value record can fill in (see lint/facts/frames.py): a body's spending target, a country
+#: falling short of one.
+FRAMES = ("target", "shortfall")
 FIELDS = (*REQUIRED, *OPTIONAL)
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:\.[a-z0-9][a-z0-9_-]*)+$")
@@ -71,6 +74,13 @@ class Fact:
     acting: bool = False
     #: Why ``verified`` is null: what could not be checked.
     unverified: str = ""
+    #: Recognition by frame: its kind, the percentage it is about, and who states or misses it.
+    frame: str = ""
+    percent: float | None = None
+    who: tuple[str, ...] = ()
+    #: For a shortfall: the topic of the norm it is measured against (``nato.spending-guideline``); when
+    #: that norm has changed too, the message says so.
+    against: str = ""
     path: str = ""
     line: int = 0
     #: Line of each key in the file, for errors found after loading (overlaps, successors).
@@ -209,6 +219,19 @@ def parse_fact(entry, path: str, line: int) -> Fact:
     else:
         verified = _date(entry, "verified", path, at("verified"), fact_id)
     rate = _rate(entry, path, at("rate"), fact_id)
+    frame = entry.get("frame") or ""
+    if frame and frame not in FRAMES:
+        raise ConfigError(f"fact {fact_id}: frame must be one of {', '.join(FRAMES)}, not {frame!r}",
+                          path, at("frame"), "frame")
+    percent = entry.get("percent")
+    if percent is not None and (isinstance(percent, bool) or not isinstance(percent, (int, float))
+                                or not 0 < percent <= 100):
+        raise ConfigError(f"fact {fact_id}: percent must be a number above 0, not {percent!r}",
+                          path, at("percent"), "percent")
+    who = _texts(entry, "who", path, at("who"), fact_id)
+    if frame and (percent is None or not who):
+        raise ConfigError(f"fact {fact_id}: a {frame} frame needs percent (the share stated) and who "
+                          f"(how drafts name the body or country)", path, at("frame"), "frame")
     acting = entry.get("acting", False)
     if not isinstance(acting, bool):
         raise ConfigError(f"fact {fact_id}: acting must be true or false", path, at("acting"), "acting")
@@ -278,5 +301,7 @@ def parse_fact(entry, path: str, line: int) -> Fact:
         context=_texts(entry, "context", path, at("context"), fact_id), holder=holder, names=names, titles=titles,
         count=count if kind == "count" else None, body=body, nouns=nouns, premature=premature, ended=ended,
         note=_text(entry, "note", path, at("note"), fact_id), sources=sources, holds_through=holds_through,
-        rate=rate, acting=acting, unverified=unverified, path=path, line=line,
+        rate=rate, acting=acting, unverified=unverified, frame=frame,
+        percent=float(percent) if percent is not None else None, who=who,
+        against=_text(entry, "against", path, at("against"), fact_id), path=path, line=line,
         key_lines=key_lines)

@@ -124,3 +124,38 @@ def past_only(sentence: str) -> bool:
 
 def prospective(sentence: str) -> bool:
     return bool(_PROSPECTIVE.search(sentence))
+
+
+#: Prospects for a person and an office: "expected to become", "candidate", "-elect", "if elected".
+_OFFICE_PROSPECT = regex.compile(
+    r"\b(?:(?:will|would|could|may|might|set\s+to|poised\s+to|expected\s+to|likely\s+to|tipped\s+to|hoping\s+to|"
+    r"hopes\s+to|aims\s+to|seeks\s+to|wants\s+to|is\s+to|are\s+to|due\s+to)\s+(?:\w+\s+)?(?:become|be\s+(?:named|"
+    r"appointed|sworn|elected|confirmed|nominated|installed)|succeed|replace|take\s+(?:over|office)|lead|head)|"
+    r"candidate|nominee|nominated|designate|elect|presumptive|in\s+waiting|tipped|favou?rite|frontrunner|"
+    r"front-runner|race|bid|if\s+(?:elected|appointed|confirmed|chosen)|once\s+(?:\w+\s+){0,2}"
+    r"(?:takes|became|becomes|is\s+sworn|is\s+appointed|is\s+confirmed|is\s+elected)|propos\w*|hypothetical\w*|"
+    r"would-be)\b", regex.I)
+
+#: Words of a change of office or value itself: "resigned on Friday", "was sworn in", "cut rates".
+_CHANGE = regex.compile(
+    r"\b(?:resign\w*|quit(?:s|ting)?|step(?:s|ped|ping)?\s+down|stood\s+down|stand(?:s|ing)?\s+down|sacked|"
+    r"fired|dismiss\w*|ousted|oust\w*|replac\w*|succeed\w*|reshuffl\w*|demot\w*|promot\w*|moved\s+to|"
+    r"left\s+(?:office|the\s+government|the\s+cabinet)|leav(?:es|ing)\s+(?:office|the\s+government|the\s+cabinet)|"
+    r"depart\w*|handed\s+over|hand(?:s|ing)?\s+over|farewell|last\s+day|outgoing|sworn\s+in|swearing-in|"
+    r"appoint\w*|named\s+as|took\s+office|takes\s+office|taking\s+office|inaugurat\w*|"
+    r"(?:cut|cuts|raised|raises|lowered|lowers|hiked|hikes|lifted|lifts|reduced|reduces)\s+(?:\w+\s+){0,3}"
+    r"(?:rates?|borrowing\s+costs?)\b)\b", regex.I)
+
+
+def office_prospect(sentence: str) -> bool:
+    """True if the sentence speaks of someone's prospect of an office, not of them holding it.
+
+    Narrower than :func:`prospective`: "Meloni said that Rome would support the plan" is a
+    statement about Prime Minister Meloni now, not a prospect of her becoming Prime Minister.
+    """
+    return bool(_OFFICE_PROSPECT.search(sentence))
+
+
+def about_the_change(sentence: str) -> bool:
+    """True if the sentence reports the change itself ("resigned", "was sworn in", "cut rates")."""
+    return bool(_CHANGE.search(sentence))
