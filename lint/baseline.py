@@ -167,9 +167,12 @@ class Baseline:
 
     @classmethod
     def load(cls, path: str) -> "Baseline":
+        from lint.source import MAX_BYTES, SourceError, read_setting_file
+
         try:
-            with open(path, encoding="utf-8") as fh:
-                data = json.load(fh)
+            data = json.loads(read_setting_file(path, MAX_BYTES).decode("utf-8"))
+        except SourceError as exc:
+            raise BaselineError(f"{path}: cannot read the baseline: {exc}") from None
         except FileNotFoundError:
             raise BaselineError(f"{path}: no such baseline file (create one with 'copydesk baseline write "
                                 f"{path}')") from None

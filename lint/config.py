@@ -98,9 +98,11 @@ def find_config(start: Path) -> Path | None:
 
 
 def _has_tool_section(pyproject: Path) -> bool:
+    from lint.source import SourceError, read_setting_file
+
     try:
-        return "[tool.copydesk" in pyproject.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        return b"[tool.copydesk" in read_setting_file(str(pyproject))
+    except (OSError, SourceError):
         return False
 
 
@@ -191,11 +193,16 @@ def _read(path: str):
             import tomllib
         except ModuleNotFoundError:  # Python 3.10
             import tomli as tomllib  # type: ignore[no-redef]
+        from lint.source import SourceError, read_setting_file
+
         try:
-            with open(path, "rb") as fh:
-                doc = tomllib.load(fh)
-        except OSError as exc:
-            raise ConfigError(exc.strerror or str(exc), path) from None
+            doc = tomllib.loads(read_setting_file(path).decode("utf-8"))
+        except FileNotFoundError:
+            raise ConfigError("no such file", path) from None
+        except SourceError as exc:
+            raise ConfigError(str(exc), path) from None
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"not valid UTF-8 at byte {exc.start}", path) from None
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"malformed TOML: {exc}", path) from None
         return _to_line_dict(doc.get("tool", {}).get("copydesk", {}))

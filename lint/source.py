@@ -26,6 +26,10 @@ EXTRA_FORMATS = {".rst": "text", ".rest": "text"}
 #: Drafts larger than this are refused rather than read into memory.
 MAX_BYTES = 64 * 1024 * 1024
 
+#: Configs, rule packs, facts files and baselines larger than this are refused (the shipped
+#: knowledge base is under 100 KB; `extends: /dev/zero` once grew to 22 GB).
+MAX_CONFIG_BYTES = 16 * 1024 * 1024
+
 
 class SourceError(Exception):
     """A file that cannot be read as a draft; the message names the problem."""
@@ -79,8 +83,8 @@ def read_source(path: str, stdin_format: str = "markdown") -> Source:
     return Source(path, decode(data), format_for(path))
 
 
-def _read_bounded(path: str) -> bytes:
-    """The bytes of a regular file of at most MAX_BYTES, judged on the file actually opened.
+def _read_bounded(path: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, judged on the file actually opened.
 
     Opening without blocking and checking the opened file (not the name, which may be swapped
     meanwhile) means a FIFO with no writer, a device such as /dev/zero, or a folder put in the
@@ -93,12 +97,28 @@ def _read_bounded(path: str) -> bytes:
             raise SourceError("is a folder")
         if not stat.S_ISREG(st.st_mode):
             raise SourceError(f"not a regular file (a {_file_kind(st.st_mode)}), not a text draft")
-        if st.st_size > MAX_BYTES:
-            raise SourceError(f"too large ({st.st_size} bytes; the limit is {MAX_BYTES})")
-        data = fh.read(MAX_BYTES + 1)  # the file may grow while it is read
-    if len(data) > MAX_BYTES:
-        raise SourceError(f"too large (grew past the limit of {MAX_BYTES} bytes while read)")
+        if st.st_size > limit:
+            raise SourceError(f"too large ({st.st_size} bytes; the limit is {limit})")
+        data = fh.read(limit + 1)  # the file may grow while it is read
+    if len(data) > limit:
+        raise SourceError(f"too large (grew past the limit of {limit} bytes while read)")
     return data
+
+
+def read_setting_file(path: str, limit: int = MAX_CONFIG_BYTES) -> bytes:
+    """The bytes of a config, rule pack, facts file or baseline, with the drafts' guards: a regular
+    file only (a FIFO is refused, not waited on; a device is refused, not read forever) and at most
+    ``limit`` bytes. Raises SourceError naming the problem (FileNotFoundError is kept as such)."""
+    try:
+        return _read_bounded(path, limit)
+    except FileNotFoundError:
+        raise
+    except PermissionError:
+        raise SourceError("permission denied") from None
+    except IsADirectoryError:
+        raise SourceError("is a folder") from None
+    except OSError as exc:
+        raise SourceError(exc.strerror or str(exc)) from None
 
 
 def _file_kind(mode: int) -> str:

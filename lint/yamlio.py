@@ -72,15 +72,16 @@ def loads(text: str, path: str):
 
 
 def load(path: str):
+    from lint.source import SourceError, read_setting_file
+
     try:
-        with open(path, encoding="utf-8") as fh:
-            text = fh.read()
+        text = read_setting_file(path).decode("utf-8")
     except FileNotFoundError:
         raise ConfigError("no such file", path) from None
     except UnicodeDecodeError as exc:
         raise ConfigError(f"not valid UTF-8 at byte {exc.start}", path) from None
-    except OSError as exc:
-        raise ConfigError(exc.strerror or str(exc), path) from None
+    except SourceError as exc:
+        raise ConfigError(str(exc), path) from None
     return loads(text, path)
 
 

@@ -37,13 +37,14 @@ class FactJudge:
         if self._fingerprint is None:
             import hashlib
 
+            from lint.source import SourceError, read_setting_file
+
             h = hashlib.sha256()
             for path in self.files:
                 h.update(str(path).encode())
                 try:
-                    with open(path, "rb") as fh:
-                        h.update(fh.read())
-                except OSError:
+                    h.update(read_setting_file(str(path)))
+                except (OSError, SourceError):
                     h.update(b"missing")
             self._fingerprint = h.hexdigest()
         return self._fingerprint

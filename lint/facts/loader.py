@@ -60,7 +60,7 @@ def section_settings(config) -> tuple[tuple[str, ...], frozenset[str]]:
     resolved = []
     for name in files:
         full = name if os.path.isabs(name) else os.path.join(base, name)
-        if not os.path.isfile(full):
+        if not os.path.exists(full):  # a FIFO or device exists: reading it says what it is (lint.yamlio.load)
             raise ConfigError(f"facts.files names {name!r}, which does not exist", path, where("files"),
                               "facts.files")
         resolved.append(os.path.normpath(full))
