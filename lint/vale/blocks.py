@@ -29,13 +29,18 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 INLINE_TAGS = {"b", "big", "i", "small", "abbr", "acronym", "cite", "dfn", "em", "kbd", "strong", "a", "br", "img",
-               "span", "sub", "sup", "code", "tt", "del"}
+               "span", "sub", "sup", "code", "tt", "del", "q", "samp", "var"}
+#: Elements that never hold content, so never stay open as containers.
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+#: A text starting with one of these is not padded with a space after an inline element.
+STARTERS = set(".?!,:;)]}—–")
+#: Inline content right after one of these is not padded either (``(**x**)``, ``—**x**``).
+TIGHT = set("([{—–")
 TAG_TO_SCOPE = {"th": "text.table.header", "td": "text.table.cell", "caption": "text.table.caption",
                 "li": "text.list", "blockquote": "text.blockquote", "figcaption": "text.figure.caption",
                 "strong": "strong", "b": "strong", "a": "link", "em": "emphasis", "i": "emphasis", "code": "code"}
 SKIP_CLASSES = ["problematic", "pre", "code"]
 HEADING = re.compile(r"^h\d$")
-PUNCT = set(".?!,:;")
 _URL = re.compile(r"(?:https?|ftp)://[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]")
 
 
@@ -173,64 +178,150 @@ def _context_scope(history: list[str], new: str, ext: str) -> str:
     return ".".join(s for s in (scope, new) if s) + ext
 
 
+def _leading_space(data: str) -> str:
+    """Vale's ``leadingSpace``: the separator the source put before a text node."""
+    if not data:
+        return ""
+    return "\n" if data[0] in "\n\r" else " " if data[0] in " \t" else ""
+
+
+def _trailing_space(data: str) -> str:
+    if not data:
+        return ""
+    return "\n" if data[-1] in "\n\r" else " " if data[-1] in " \t" else ""
+
+
+def _mask(piece: Text) -> Text:
+    return Text("".join("*" if c != "\n" else c for c in piece.text), piece.offsets)
+
+
+def _is_nested_list(history: list[str], active: str) -> bool:
+    last = history[-1] if history else active
+    return last == "li" and len(history) > 3 and history[-2] in ("ol", "ul") and history[-3] == "li"
+
+
 def walk(markup: str, aligner: Aligner, ext: str, ignored_scopes: list[str], skipped_scopes: list[str],
          ignored_classes: list[str]):
-    """Yield Events (blocks with their scope, comments) in document order, as Vale's HTML walker does."""
+    """Yield Events (blocks with their scope, comments) in document order, as Vale's HTML walker
+    (``lintHTMLTokens``) does."""
     skip_classes = SKIP_CLASSES + list(ignored_classes)
+    skip_tags = list(skipped_scopes)
     buf = Text()
     history: list[str] = []
     active = ""
     inline = skip = in_block = False
-    skipped_tag, skipped_depth = "", 0
+    # The previous token closed an inline element (or was a comment): the next text's own leading
+    # whitespace is then what the source had.
+    closed_inline = False
+    trailing = pad_comment = ""
     attr = parent_class = ""
+    promoted: dict[str, int] = {}
+    active_cls, cls_begin, cls_end = "", 0, 0
+    off = False
+
+    def flush():
+        return Event("block", Block(buf.text, buf, "", ""), history=",".join(history))
+
     for kind, data, attrs in html_tokens(markup):
         tag = data if kind in ("start", "end", "selfclose") else ""
-        cls = attrs.get("class", "") if kind in ("start", "selfclose") else ""
-        block_skip = _classes_skip(cls, skip_classes) and tag not in INLINE_TAGS
-        if kind == "start" and (tag in skipped_scopes or block_skip):
+        is_inline = tag in INLINE_TAGS
+        # An element inside an inline one is phrasing content, whatever it is called.
+        if kind == "start" and not is_inline and tag not in VOID_TAGS and any(t in INLINE_TAGS for t in history):
+            promoted[tag] = promoted.get(tag, 0) + 1
+            is_inline = True
+        elif kind == "end" and not is_inline and promoted.get(tag, 0) > 0:
+            promoted[tag] -= 1
+            is_inline = True
+        if tag and tag == active_cls:
+            if kind == "start":
+                cls_begin += 1
+            elif kind == "end":
+                cls_end += 1
+        closed = active_cls != "" and cls_begin == cls_end and cls_begin > 0
+        cls = attrs.get("class", "") or "" if kind in ("start", "selfclose") else ""
+        skip_class = _classes_skip(cls, skip_classes)
+        block_skip = skip_class and not is_inline
+        if kind == "start" and not is_inline and (tag in skip_tags or block_skip):
             # A skipped element (code block, script, an ignored class): its text is not prose.
-            if not in_block or tag == skipped_tag:
-                skipped_depth = skipped_depth + 1 if in_block else 1
-            in_block, skipped_tag = True, tag if not in_block else skipped_tag
+            if block_skip:
+                active_cls, cls_begin, cls_end = tag, 1, 0
+            in_block = True
             yield Event("skipped", history=tag)  # counted for metric rules (``pre``)
-        elif in_block and kind == "end" and tag == skipped_tag:
-            skipped_depth -= 1
-            in_block = skipped_depth > 0
-        elif in_block and kind == "end" and tag in skipped_scopes:
-            in_block = False  # Vale leaves a skipped element at any skipped tag's end
+        elif in_block and (closed or (kind == "end" and not is_inline and tag in skip_tags)):
+            # Only the skipped element's own end closes it (a ``code`` inside a ``pre`` does not).
+            in_block = False
+            if closed:
+                active_cls, cls_begin, cls_end = "", 0, 0
         elif kind == "start":
-            if tag in ("em", "b") and history and history[-1] == "code":
+            # Text before a block-level child belongs to the enclosing element (a tight list item's
+            # own text before its nested list): it is linted now, under the parent's scope.
+            if not is_inline and tag not in VOID_TAGS and buf.text.strip():
+                yield flush()
+                buf, history = Text(), []
+            if tag in ("em", "b") and (history[-1] if history else active) == "code":
                 tag = "code"
-            inline = tag in INLINE_TAGS
-            skip = tag in ignored_scopes
+            inline = is_inline or tag in VOID_TAGS
+            skip = tag in ignored_scopes or tag in skip_tags
+            closed_inline, pad_comment = False, ""
             history.append(tag)
             active = tag
-        elif kind == "end" and tag in INLINE_TAGS:
+        elif kind == "end" and is_inline:
+            if history and history[-1] == tag:
+                history.pop()
             active = ""
+            closed_inline, pad_comment = True, ""
+        elif kind == "selfclose" and is_inline:
+            inline, closed_inline = True, False
         elif kind == "comment":
-            yield Event("comment", comment=data.strip())
+            if not inline:
+                closed_inline, pad_comment = True, trailing
+            body = data.strip()
+            if body == "vale off":
+                off = True
+            elif body == "vale on":
+                off = False
+            yield Event("comment", comment=body)
         elif kind == "text":
-            txt = data.strip()
+            txt = data.strip(" \t\n\r\f\v")
             piece = aligner.align(txt)
             if active in TAG_TO_SCOPE and active in INLINE_TAGS and txt:
                 # strong/emphasis/link/code text is also linted on its own (inside code blocks too).
                 scope = TAG_TO_SCOPE[active]
                 yield Event("block", Block(txt, piece, scope + ext, _context_scope(history, scope, ext)))
                 active = ""
-            if txt and not in_block:
-                starter = txt[0] in PUNCT and not skip
-                masked = skip or _classes_skip(parent_class, skip_classes) or attr == txt
-                if masked:
-                    piece = Text("".join("*" if c != "\n" else c for c in txt), piece.offsets)
+            # Text inside a ``vale off`` region is left out of the block.
+            if txt and not in_block and not off:
+                masked = skip or _classes_skip(parent_class, skip_classes)
+                if _is_nested_list(history, active) and not inline:
+                    piece = Text(" ", [-1]) + piece
+                sep = _leading_space(data)
+                if closed_inline and not sep:
+                    sep = pad_comment
+                pad_comment = ""
+                # Vale's ``clean``.
+                starter = piece.text[0] in STARTERS and not masked
+                if masked or attr == piece.text:
+                    piece = _mask(piece)
                     skip = False
                 else:
                     piece = _mask_urls(piece)
-                if inline and not starter:
+                if closed_inline and sep:
+                    piece = Text(sep, [-1] * len(sep)) + piece
+                elif not closed_inline and inline and not starter:
                     piece = Text(" ", [-1]) + piece
+                closed_inline = False
+                # No padding after an opening bracket or a dash, unless the source had a space there;
+                # none after a non-breaking space either.
+                if piece.text.startswith(" ") and buf.text and (
+                        (trailing == "" and buf.text[-1] in TIGHT)
+                        or (not buf.text[-1].isascii() and buf.text[-1].isspace())):
+                    piece = piece.slice(1, len(piece.text))
                 buf = buf + piece
-        if kind == "end" and tag not in INLINE_TAGS and not in_block:
+            if not in_block and not off:
+                trailing = _trailing_space(data)
+        if kind == "end" and not is_inline:
             if buf.text.strip():
-                yield Event("block", Block(buf.text, buf, "", ""), history=",".join(history))
+                yield flush()
             buf, history = Text(), []
         attr = (attrs.get("href", "") or "") if kind in ("start", "selfclose") else ""
         parent_class = cls
@@ -238,7 +329,7 @@ def walk(markup: str, aligner: Aligner, ext: str, ignored_scopes: list[str], ski
             alt = aligner.align(attrs["alt"])
             yield Event("block", Block(alt.text, alt, "text.attr.alt", "text.attr.alt"))
     if buf.text.strip():
-        yield Event("block", Block(buf.text, buf, "", ""), history=",".join(history))
+        yield flush()
 
 
 def _mask_urls(piece: Text) -> Text:

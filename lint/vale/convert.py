@@ -23,7 +23,12 @@ def markup_of(ext: str) -> str:
 def _markdown():
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+    md = MarkdownIt("commonmark", {"html": True, "xhtmlOut": False}).enable("table").enable("strikethrough")
+    # As goldmark (Vale's Markdown renderer) writes them: ``<del>`` for strikethrough (an inline
+    # element to Vale, where ``<s>`` would close the block), ``<br>`` and ``<img …>`` as start tags.
+    md.add_render_rule("s_open", lambda *args: "<del>")
+    md.add_render_rule("s_close", lambda *args: "</del>")
+    return md
 
 
 def apply_ignores(text: str, block_ignores: list[str], token_ignores: list[str], fmt: str) -> str:

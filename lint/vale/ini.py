@@ -51,9 +51,9 @@ class ValeConfig:
     styles_path: list[Path] = field(default_factory=list)
     min_alert_level: str = "suggestion"
     vocab: list[str] = field(default_factory=list)
-    ignored_scopes: list[str] = field(default_factory=lambda: ["tt", "code", "kbd"])
-    skipped_scopes: list[str] = field(default_factory=lambda: ["script", "style", "pre", "figure", "noscript",
-                                                               "iframe"])
+    # Vale v3.26.0's defaults (lint/ast.go): ``samp`` is masked too, ``figure`` is read.
+    ignored_scopes: list[str] = field(default_factory=lambda: ["tt", "code", "kbd", "samp"])
+    skipped_scopes: list[str] = field(default_factory=lambda: ["script", "style", "pre", "noscript", "iframe"])
     ignored_classes: list[str] = field(default_factory=list)
     word_template: str = ""
     global_styles: list[str] = field(default_factory=list)
