@@ -40,6 +40,6 @@ def test_precision_on_the_shared_corpora():
     scores, _ = script.evaluate(script.DEFAULT_CORPORA)
     rows = {(s.corpus, s.detector): (s.precision, s.recall, s.f1) for s in scores}
     # Floors a little under the documented figures (docs/claims.md): precision is what editors notice.
-    assert rows[("claimbuster", "claims.unsourced-figure")][0] >= 0.70
+    assert rows[("claimbuster", "claims.unsourced-figure")][0] >= 0.80  # 0.77 before the #16 redesign, 0.84 after
     assert rows[("conll2010-weasel", "claims.anonymous-attribution")][0] >= 0.85
     assert rows[("conll2010-weasel", "anonymous-attribution + generalisation (default)")][0] >= 0.85

@@ -21,13 +21,15 @@ Message fields: {match} (the figure), {what} ("a percentage", "a ranking", ...).
 from __future__ import annotations
 
 from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
-from lint.claims.attribution import in_named_quotation, neighbours, sentence_attribution
+from lint.claims.attribution import in_named_quotation, neighbours, sentence_attribution, stated_source
 from lint.claims.figures import PATTERNS, find_figures
+from lint.claims.not_statistics import told_in_first_person, why_not_a_statistic
 from lint.claims.settings import vocabulary
 from lint.document import Document
 
 PARAMETERS = {
-    "reach": "sentences on either side that may carry the source (default 1)",
+    "reach": "sentences on either side, in the same paragraph, that may carry the source (default 5)",
+    "article_source": "a study or report the story names anywhere sources all its figures (default true)",
     "skip_blocks": "block kinds never checked (default [heading, cell])",
     "figures": "which figures to report: percentage, amount, statistic, count, change, record, ranking",
 }
@@ -39,7 +41,8 @@ class UnsourcedFigureCheck(Check):
     def __init__(self, rule, params: Params, context: BuildContext) -> None:
         super().__init__(rule)
         self.vocab = vocabulary(context)
-        self.reach = int(params.number("reach", 1, low=0, high=5, integer=True))
+        self.reach = int(params.number("reach", 5, low=0, high=50, integer=True))
+        self.article_source = params.bool("article_source", True)
         self.skip_blocks = set(params.str_list("skip_blocks", ["heading", "cell"]))
         unknown = sorted(self.skip_blocks - set(BLOCK_KINDS))
         if unknown:
@@ -55,17 +58,27 @@ class UnsourcedFigureCheck(Check):
     def run(self, doc: Document):
         sourced: dict[int, bool] = {}
         for i, sentence in enumerate(doc.sentences):
-            if doc.blocks[sentence.block].kind in self.skip_blocks:
+            block = doc.blocks[sentence.block]
+            if block.kind in self.skip_blocks:
                 continue
             figures = [f for f in find_figures(doc.prose, sentence.start, sentence.end)
                        if f.what.split()[-1] in self.figures
                        and not in_named_quotation(doc, f.start, f.end, self.vocab)]
             if not figures:
                 continue
-            sourced[i] = self._sourced(doc, i, sourced)
-            if not sourced[i]:
-                first = figures[0]
-                yield make_finding(self.rule, doc, first.start, first.end, what=first.what)
+            sourced[i] = self._sourced(doc, i, sourced) \
+                or told_in_first_person(doc.prose[sentence.start:sentence.end])
+            if sourced[i]:
+                continue
+            statistics, previous = [], None
+            for f in figures:
+                previous = why_not_a_statistic(doc.prose, f, sentence.start, sentence.end, previous)
+                if previous is None:
+                    statistics.append(f)
+            if not statistics or (self.article_source and stated_source(doc, self.vocab) is not None):
+                continue
+            first = statistics[0]
+            yield make_finding(self.rule, doc, first.start, first.end, what=first.what)
 
     def _sourced(self, doc: Document, i: int, sourced: dict[int, bool]) -> bool:
         if sentence_attribution(doc, i, self.vocab) is not None:

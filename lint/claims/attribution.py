@@ -360,7 +360,21 @@ def in_named_quotation(doc: Document, start: int, end: int, vocab: Vocabulary = 
     if not in_quotation(doc, start, end):
         return False
     i = sentence_index(doc, start)
-    return i is not None and block_attribution(doc, doc.sentences[i].block, vocab) is not None
+    if i is None:
+        return False
+    block = doc.sentences[i].block
+    if block_attribution(doc, block, vocab) is not None:
+        return True
+    # A quotation running on from the paragraph before ("…,” said Drakeford. “About one person…" ¶
+    # "“Around a third of the Welsh population…”"): a paragraph that opens with a quotation mark,
+    # after a paragraph that names its speaker, continues that speaker's quotation.
+    opening = doc.prose[doc.blocks[block].start:doc.blocks[block].start + 2].lstrip()
+    return block > 0 and opening[:1] in _OPENING_QUOTES \
+        and doc.blocks[block - 1].kind == doc.blocks[block].kind \
+        and block_attribution(doc, block - 1, vocab) is not None
+
+
+_OPENING_QUOTES = "“\"«„"
 
 
 def neighbours(doc: Document, index: int, reach: int = 1) -> list[int]:
@@ -369,3 +383,42 @@ def neighbours(doc: Document, index: int, reach: int = 1) -> list[int]:
     lo, hi = max(0, index - reach), min(len(doc.sentences), index + reach + 1)
     return [j for j in range(lo, hi) if j != index and doc.sentences[j].block == block]
 
+
+
+#: Documents a story can be built on.
+_STUDY_NOUN = (r"(?:report|study|survey|analysis|research|poll|census|index|ranking|projections?|forecasts?|"
+               r"review|audit|paper|findings|data|figures|statistics|estimates|tally)")
+_STUDY = regex.compile(rf"(?<![\p{{L}}]){_STUDY_NOUN}(?![\p{{L}}])", regex.I)
+#: "a report says", "the study found", "in its annual report", "a survey by", "published in the journal".
+_STUDY_CUE = regex.compile(
+    rf"(?<![\p{{L}}])(?:(?:a|an|the|its|their|this|that|new|latest|recent|annual|\w+['’]s)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"{_STUDY_NOUN}s?\s+(?:says|said|say|shows?|showed|shown|found|finds|suggests?|suggested|estimates?|estimated|"
+    rf"concludes?|concluded|published|released|by|from|for|of\s+(?:\d|more|over|nearly|almost))"
+    rf"|in\s+(?:a|an|its|their|the|his|her)\s+(?:[\w-]+\s+){{0,3}}?{_STUDY_NOUN}"
+    rf"|published\s+in\s+(?:the\s+)?(?:journal\s+)?\p{{Lu}})(?![\p{{L}}])", regex.I)
+
+
+def stated_source(doc: Document, vocab: Vocabulary = DEFAULT) -> Attribution | None:
+    """The study or report a story states as its source, anywhere in it, or ``None``.
+
+    A story built on a report ("Lottery winners spend most on houses, according to an analysis by
+    Oxford Economics"; "India's wealthiest will quadruple their net worth, a report says") reports
+    that report's figures all the way down; no editor re-attributes each. Counts: a sentence naming
+    a source whose phrase holds a document ("according to the authors of the study"), or a
+    document cited as such ("the study found", "in its annual report", "a survey by"). Cached.
+    """
+    cache = doc.__dict__.setdefault("_stated_source", {})
+    if vocab not in cache:
+        cache[vocab] = None
+        for i, s in enumerate(doc.sentences):
+            if not _STUDY.search(doc.prose, s.start, s.end):
+                continue
+            cue = _STUDY_CUE.search(doc.prose, s.start, s.end)
+            if cue:
+                cache[vocab] = Attribution("study", cue.start(), cue.end(), cue.group())
+                break
+            found = sentence_attribution(doc, i, vocab)
+            if found is not None and found.kind == "named-source" and _STUDY.search(found.source):
+                cache[vocab] = found
+                break
+    return cache[vocab]
