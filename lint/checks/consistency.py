@@ -7,6 +7,11 @@ Parameters:
   variants      list of groups, each a list of spellings of one word (literal phrases)
   ignorecase    match regardless of case (default true)
   plurals       also match each spelling with a trailing 's' or 'es' (default true)
+  skip_quoted   ignore spellings inside quotation marks: a quotation is the speaker's, and neither
+                sets nor breaks the document's spelling (default false)
+  senses        spelling -> words that show the spelling is right in its own sense: a use whose
+                sentence has one of them is ignored (British "program" for software beside
+                "programme" for a plan: {program: [computer, software, ...]})
 Message fields: {match}, {first} (the spelling used first), {line} (where it was first used).
 """
 
@@ -15,6 +20,7 @@ from __future__ import annotations
 import regex
 
 from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, compile_pattern, make_finding
+from lint.checks.context import in_quotation, sentence_at
 from lint.checks.existence import phrase_pattern
 from lint.checks.substitution import match_case
 from lint.document import Document
@@ -24,6 +30,8 @@ PARAMETERS = {
     "variants": "groups of spellings of one word; the first used in a document wins",
     "ignorecase": "match regardless of case (default true)",
     "plurals": "also match plurals in -s/-es (default true)",
+    "skip_quoted": "ignore spellings inside quotation marks (default false)",
+    "senses": "spelling -> words whose presence in the sentence shows that spelling is right in its own sense",
 }
 
 
@@ -41,7 +49,27 @@ class ConsistencyCheck(Check):
             alts = "|".join(f"(?P<v{i}>{phrase_pattern(s)})" for i, s in enumerate(group))
             body = rf"(?<![\p{{L}}\p{{N}}_])(?:{alts}){suffix}(?![\p{{L}}\p{{N}}_])"
             self.groups.append((group, compile_pattern(rule, body, "variants", flags)))
+        self.skip_quoted = params.bool("skip_quoted", False)
+        senses = params.get("senses", {}) or {}
+        if not isinstance(senses, dict) or not all(
+                isinstance(k, str) and isinstance(v, list) and v and all(isinstance(w, str) for w in v)
+                for k, v in senses.items()):
+            raise rule.error("senses must map a spelling to a list of words", "senses")
+        self.senses = {k.lower(): compile_pattern(
+            rule, r"(?<![\p{L}\p{N}_])(?:" + "|".join(phrase_pattern(w) for w in v) + r")(?![\p{L}\p{N}_])",
+            "senses", regex.IGNORECASE) for k, v in senses.items()}
         check_template(rule, {"match", "first", "line"})
+
+    def _ignored(self, doc: Document, spelling: str, start: int, end: int) -> bool:
+        """A use that neither sets nor breaks the document's spelling: quoted, or right in its own sense."""
+        if self.skip_quoted and in_quotation(doc, start, end):
+            return True
+        sense = self.senses.get(spelling.lower())
+        if sense is not None:
+            sentence = sentence_at(doc, start)
+            lo, hi = (sentence.start, sentence.end) if sentence else (max(0, start - 200), end + 200)
+            return sense.search(doc.prose, lo, hi) is not None
+        return False
 
     def run(self, doc: Document):
         for group, pattern in self.groups:
@@ -49,6 +77,8 @@ class ConsistencyCheck(Check):
             first_line = 0
             for m in list(pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT)):  # see REGEX_TIMEOUT
                 index = next(i for i in range(len(group)) if m.group(f"v{i}") is not None)
+                if self._ignored(doc, group[index], *m.span(f"v{index}")):
+                    continue
                 if first_index is None:
                     first_index, first_line = index, doc.position(m.start())[0]
                     continue

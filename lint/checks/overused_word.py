@@ -3,8 +3,13 @@
 Inflections count as one word ("underscore", "underscores", "underscored",
 "underscoring": see :mod:`lint.words`). Stop words, numbers, short words,
 names (words that are capitalised wherever they appear away from a sentence
-start) and the words of the headline (the story's subject: "defence" in a story
-headed "Allies raise defence spending") are not counted. The limit for a document is
+start) and the story's topic words are not counted: the words of the headline
+("defence" in a story headed "Allies raise defence spending"), of the lead (the
+first paragraph of running text: "rate" in a story that opens "The central bank
+cut its key rate") and the ``topic_words`` most frequent content words. A story
+about rhinos has to say "rhinos". Words a writer leans on rather than a topic
+(``not_topic``: "underscore", "pivotal") are never topic words, wherever they
+stand. The limit for a document is
 ``max(min_count, rate * words / 1000)``; each use after the limit is reported
 with the family's count.
 
@@ -14,6 +19,8 @@ Parameters:
   min_length    shortest word counted, in letters (default 4)
   min_words     documents shorter than this are not checked (default 150)
   allow         words never counted (their families are exempt too)
+  topic_words   how many of the most frequent content word families count as topic words (default 2)
+  not_topic     words never taken for topic words, even in the headline or lead
 Message fields: {match}, {word}, {count}, {limit}, {forms}, {line} (first use).
 """
 
@@ -37,6 +44,8 @@ PARAMETERS = {
     "min_length": "shortest word counted, in letters (default 4)",
     "min_words": "documents with fewer words are not checked (default 150)",
     "allow": "words never counted, with their inflections",
+    "topic_words": "how many of the most frequent content word families are topic words (default 2)",
+    "not_topic": "words never taken for topic words, even in the headline or lead",
 }
 
 
@@ -48,6 +57,8 @@ class OverusedWordCheck(Check):
         self.min_length = params.number("min_length", 4, low=1, integer=True)
         self.min_words = params.number("min_words", 150, low=0, integer=True)
         self.allow = {family(w) for w in params.str_list("allow")}
+        self.topic_words = params.number("topic_words", 2, low=0, integer=True)
+        self.not_topic = {family(w) for w in params.str_list("not_topic")}
         check_template(rule, {"match", "word", "count", "limit", "forms", "line"})
 
     def run(self, doc: Document):
@@ -55,14 +66,17 @@ class OverusedWordCheck(Check):
         if len(words) < self.min_words:
             return
         limit = max(self.min_count, math.floor(self.rate * len(words) / 1000))
-        exempt = self.allow | {family(t.norm) for t in headline_tokens(doc)}
         uses = defaultdict(list)
         for tok in words:
             if len(tok.norm) < self.min_length or is_stop_word(tok.norm):
                 continue
-            key = family(tok.norm)
-            if key not in exempt:
-                uses[key].append(tok)
+            uses[family(tok.norm)].append(tok)
+        topic = {family(t.norm) for t in (*headline_tokens(doc), *lead_tokens(doc))}
+        if self.topic_words:
+            ranked = sorted(uses, key=lambda k: (-len(uses[k]), uses[k][0].start))
+            topic.update(ranked[:self.topic_words])
+        exempt = self.allow | (topic - self.not_topic)
+        uses = {k: v for k, v in uses.items() if k not in exempt}
         nouns = noun_families(doc, words)
         index = {t.start: i for i, t in enumerate(words)}
         for key, toks in uses.items():
@@ -136,6 +150,18 @@ def headline_tokens(doc: Document):
     if first.kind != "heading" and _SENTENCE_END.search(doc.prose, first.start, end):
         return []
     return tokens(doc, first.start, end)
+
+
+def lead_tokens(doc: Document):
+    """Words of the lead: the first paragraph of running text (with a full stop) after the headline."""
+    for block in doc.blocks:
+        if block.kind in ("paragraph", "item") and _SENTENCE_END.search(doc.prose, block.start, block.end):
+            if block is doc.blocks[0] and headline_tokens(doc):
+                # A plain-text first block whose first line is the headline: the lead is the rest of it.
+                end = doc.prose.find("\n", block.start, block.end)
+                return tokens(doc, end, block.end) if end >= 0 else []
+            return tokens(doc, block.start, block.end)
+    return []
 
 
 def _starts_sentence(doc: Document, offset: int) -> bool:

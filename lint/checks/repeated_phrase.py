@@ -11,6 +11,9 @@ A phrase must carry at least ``min_content`` words that are not stop words
 and a function word inside it: runs of content words ("the poverty line",
 "northern white rhino") are the terms a story is about, and phrases made only
 of capitalised words (names such as "European Central Bank") are skipped.
+Not reported either: deliberate structure, the same opening on several short
+blocks that go on differently (parallel list items or headings, see
+:mod:`lint.checks.parallel`).
 
 Parameters:
   min_words     shortest phrase, in words (default 3)
@@ -27,6 +30,7 @@ from collections import defaultdict
 from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
 from lint.document import Document
 from lint.textunits import sentence_units
+from lint.checks.parallel import parallel_openings
 from lint.words import is_stop_word, tokens
 
 PARAMETERS = {
@@ -72,6 +76,8 @@ class RepeatedPhraseCheck(Check):
                 covered.update((si, i + k) for k in range(length))
             if all(i == 0 and i + length == len(sentences[si]) for si, i in fresh):
                 continue  # a whole sentence said again: repeated-sentence reports it
+            if parallel_openings(doc, [sentences[si][i].start for si, i in fresh]):
+                continue  # the same opening of parallel items or headings: deliberate structure
             first_line = doc.position(first[0].start)[0]
             words = " ".join(t.norm for t in first)
             for si, i in fresh[1:]:

@@ -11,7 +11,10 @@ paragraphs is the share of shingles they have in common (Jaccard). Candidates
 come from an index of shingle -> paragraphs, so only paragraphs that share a
 shingle are ever compared. Single-sentence paragraphs are the sentence unit's job.
 
-The finding points at the later copy and names the line of the first.
+The finding points at the later copy and names the line of the first. The same
+sentence opening several short blocks that go on differently (parallel list
+items or headings, :mod:`lint.checks.parallel`) is deliberate structure and is
+not reported; a whole block said again is.
 
 Parameters:
   unit          sentence or paragraph (default sentence)
@@ -28,6 +31,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
+from lint.checks.parallel import parallel_openings
 from lint.document import Document
 from lint.textunits import sentence_units
 from lint.words import tokens
@@ -55,15 +59,17 @@ class RepeatedTextCheck(Check):
 
     # -- sentences -----------------------------------------------------------
     def _sentences(self, doc: Document):
-        first: dict[tuple[str, ...], int] = {}
+        copies: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
         for start, end in sentence_units(doc):
             words = tuple(t.norm for t in tokens(doc, start, end))
-            if len(words) < self.min_words:
-                continue
-            if words in first:
-                yield make_finding(self.rule, doc, start, end, line=doc.position(first[words])[0], similarity=100)
-            else:
-                first[words] = start
+            if len(words) >= self.min_words:
+                copies[words].append((start, end))
+        for spans in copies.values():
+            if len(spans) < 2 or parallel_openings(doc, [s for s, _ in spans]):
+                continue  # said once, or the same opening of parallel items (deliberate structure)
+            line = doc.position(spans[0][0])[0]
+            for start, end in spans[1:]:
+                yield make_finding(self.rule, doc, start, end, line=line, similarity=100)
 
     # -- paragraphs ----------------------------------------------------------
     def _paragraphs(self, doc: Document):
