@@ -6,7 +6,10 @@
 - A file is written only if it still holds exactly the text that was checked
   (content and modification time compared just before the rename), so an
   editor's save during the run is never overwritten.
-- Each file is written atomically (:mod:`lint.atomic`), in its own encoding
+- A read-only file (no write permission bit, or not writable by this user) is skipped with a
+  message, even when the folder would allow replacing it.
+- Each file keeps its owner, mode and hard links (:mod:`lint.atomic`: atomic replacement for
+  ordinary files, an in-place rewrite with a backup for hard-linked ones), in its own encoding
   (UTF-8, with its BOM if it had one, or UTF-16 with its BOM), and a
   replacement that spans lines uses the file's own line ending.
 - ``dry_run`` computes the same edits and returns them as a unified diff,
@@ -128,6 +131,9 @@ def fix_file(path: str, checked_text: str, findings: list[Finding], dry_run: boo
             raw = fh.read()
         if decode(raw) != checked_text:
             raise ChangedOnDisk
+        if read_only(path, stat_before):
+            result.error = "read-only; not fixed (make it writable to let --fix change it)"
+            return result
 
         def unchanged_since_read() -> None:
             st = os.stat(path)
@@ -143,6 +149,12 @@ def fix_file(path: str, checked_text: str, findings: list[Finding], dry_run: boo
     except OSError as exc:
         result.error = f"not fixed: {exc.strerror or exc}"
     return result
+
+
+def read_only(path: str, st: os.stat_result) -> bool:
+    """No write bit at all, or not writable by this user. (root may write anything: the bits say what the
+    owner meant, so a file marked read-only is left alone even then.)"""
+    return not (st.st_mode & 0o222) or not os.access(path, os.W_OK)
 
 
 def fix_report(report, dry_run: bool = False) -> list[FileFix]:
