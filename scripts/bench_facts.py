@@ -42,10 +42,41 @@ def documents(shared: Path):
         yield f"onestopenglish:{path.name}", path.read_text(encoding="utf-8", errors="replace"), dt.date(2025, 12, 12)
 
 
+SURNAMES = ("Smith Jones Brown Taylor Wilson Johnson Davies Robinson Wright Thompson Evans Walker White Roberts Green "
+            "Hall Wood Jackson Clarke Lee King Harris Scott Turner Hill Moore Cooper Ward Morris Baker Young Allen "
+            "Martin Clark Lewis Bell Adams Miller Davis Garcia Rodriguez Lopez Gonzalez Perez Sanchez Ramirez Torres "
+            "Nguyen Kim Park Chen Wang Li Zhang Liu Singh Kumar Patel Khan Ali Ahmed Hassan Müller Schmidt Schneider "
+            "Fischer Weber Meyer Wagner Becker Schulz Hoffmann Dubois Martin Bernard Thomas Petit Robert Richard "
+            "Durand Leroy Moreau Rossi Russo Ferrari Esposito Bianchi Romano Colombo Ricci Marino Greco").split()
+
+
+def scaled(kb, n: int):
+    """The base plus ``n`` synthetic office records: surnames that occur in news text, full names that do not."""
+    from lint.facts.lexicon import PLACES
+    from lint.facts.loader import KnowledgeBase
+    from lint.facts.model import Fact
+
+    codes = [c for c in PLACES if len(c) == 2]
+    extra = []
+    for i in range(n):
+        surname = SURNAMES[i % len(SURNAMES)]
+        code = codes[i % len(codes)]
+        holder = f"Zebulon{i} {surname}"
+        extra.append(Fact(id=f"{code}.synthetic-{i}.x", topic=f"{code}.synthetic-{i}", about="a synthetic office",
+                          kind="office", start=dt.date(1990, 1, 1), end=dt.date(1991, 1, 1),
+                          source="https://example.org/", verified=dt.date(2026, 1, 1), holder=holder,
+                          names=(holder,), titles=("Prime Minister", "PM", "premier", "Foreign Minister",
+                                                   "Minister of Finance")))
+    return KnowledgeBase([*kb.facts, *extra])
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--show", action="store_true", help="print every finding")
     parser.add_argument("--corpora", type=Path, default=SHARED, help=f"the shared corpora (default {SHARED})")
+    parser.add_argument("--scale", type=int, default=0, metavar="N",
+                        help="add N synthetic office records (common surnames, so their recognisers are built "
+                             "and run) to measure the cost of a larger base")
     args = parser.parse_args()
     if not args.corpora.is_dir():
         print(f"skipped: {args.corpora} is absent")
@@ -56,6 +87,8 @@ def main() -> int:
 
     t0 = time.perf_counter()
     kb = load_base()
+    if args.scale:
+        kb = scaled(kb, args.scale)
     load_seconds = time.perf_counter() - t0
     tracemalloc.start()
     words = docs = 0

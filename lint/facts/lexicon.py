@@ -100,6 +100,19 @@ def title_prefixes(code: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def bare_titles(titles, prefixes) -> tuple[str, ...]:
+    """The titles a prefix can go before: capitalised, not already qualified or prefixed."""
+    out = []
+    for title in titles:
+        first = title.split()[0]
+        if not first[:1].isupper() or first.lower() in _QUALIFIED_START:
+            continue
+        if any(title.lower().startswith(p.lower() + " ") for p in prefixes):
+            continue
+        out.append(title)
+    return tuple(out)
+
+
 def prefixed_titles(code: str, titles) -> tuple[str, ...]:
     """The record's titles plus each bare title with this code's prefixes ("Prime Minister" → "Dutch Prime Minister")."""
     prefixes = title_prefixes(code)

@@ -64,14 +64,20 @@ def _alternation(phrases) -> str:
 
 
 def office_pattern(fact: Fact) -> str:
-    from lint.facts.lexicon import prefixed_titles
+    from lint.facts.lexicon import bare_titles, title_prefixes
 
-    titles = _alternation(prefixed_titles(fact.topic.split(".")[0], fact.titles))
+    titles = _alternation(fact.titles)
+    prefixes = title_prefixes(fact.topic.split(".")[0])
+    bare = bare_titles(fact.titles, prefixes)
+    # "Dutch Prime Minister", "the Netherlands' Prime Minister": the code's prefixes before a bare title,
+    # as one optional group (not every prefix times every title: patterns stay small and compile fast).
+    prefixed = (rf"(?:{_alternation(prefixes)})\s+(?:{_alternation(bare)})|" if prefixes and bare else "")
     names = _alternation(fact.names)
     full_names = _alternation([n for n in fact.names if " " in n] or fact.names)
-    title_first = rf"{_EDGE_BEFORE}{_NOT_SUBORDINATE}(?P<title>(?i:{titles}))\s+(?P<name>{names}){_NAME_END}"
+    title_first = (rf"{_EDGE_BEFORE}{_NOT_SUBORDINATE}(?P<title>(?i:{prefixed}{titles}))\s+(?P<name>{names})"
+                   rf"{_NAME_END}")
     appositive = (rf"{_EDGE_BEFORE}(?P<name2>{full_names}),\s+(?i:the\s+)?(?i:{_APPOSITIVE_QUALIFIERS})"
-                  rf"(?P<title2>(?i:{titles})){_EDGE_AFTER}(?!\s+(?i:of|for)\b)")
+                  rf"(?P<title2>(?i:{prefixed}{titles})){_EDGE_AFTER}(?!\s+(?i:of|for)\b)")
     return f"{title_first}|{appositive}"
 
 
@@ -165,6 +171,12 @@ def triggers(fact: Fact) -> tuple[str, ...]:
 _WORDS = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=None)
+def _title_heads(fact: Fact) -> frozenset[str]:
+    """The last word of each title, in lower case: one must occur for the office to be mentioned."""
+    return frozenset(_WORDS.findall(t.lower())[-1] for t in fact.titles if _WORDS.findall(t))
+
+
 class Scanner:
     """Finds mentions of a set of facts; one pass over the draft decides which patterns are worth running."""
 
@@ -181,17 +193,31 @@ class Scanner:
             if code and f.rate is not None:
                 self._rates.setdefault(code, []).append(f)
 
+        # Index once: the trigger words (a surname as written, a body's word in lower case) → their facts.
+        self._by_name: dict[str, list[Fact]] = {}
+        self._by_body: dict[str, list[Fact]] = {}
+        for f in self.facts:
+            index = self._by_name if f.kind == "office" else self._by_body if f.kind == "count" else None
+            if index is not None:
+                for word in triggers(f):
+                    index.setdefault(word, []).append(f)
+        self._patterned = [f for f in self.facts if f.kind == "value" and f.patterns]
+
     def _candidates(self, prose: str):
         found = set(_WORDS.findall(prose))
         lowered = {w.lower() for w in found}
+        chosen: dict[int, Fact] = {}
+        for word in found & self._by_name.keys():
+            # an office also needs a word of one of its titles ("minister", "chancellor", "chief")
+            chosen.update((id(f), f) for f in self._by_name[word] if not lowered.isdisjoint(_title_heads(f)))
+        for word in lowered & self._by_body.keys():
+            chosen.update((id(f), f) for f in self._by_body[word])
+        # in the base's order, so verdicts come out in a stable order
         for fact in self.facts:
-            if fact.kind == "office":
-                if any(k in found for k in triggers(fact)):
-                    yield fact
-            elif fact.kind == "count":
-                if any(k in lowered for k in triggers(fact)):
-                    yield fact
-            elif fact.patterns and all(c.search(prose) for c in self._context[fact.id]):
+            if id(fact) in chosen:
+                yield chosen.pop(id(fact))
+        for fact in self._patterned:
+            if all(c.search(prose) for c in self._context[fact.id]):
                 yield fact
 
     def mentions(self, prose: str) -> list[Mention]:
