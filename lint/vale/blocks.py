@@ -101,6 +101,11 @@ class Aligner:
         if not text:
             return Text()
         pos = self.source.find(text, self.cursor)
+        # Where the source spells a character as an entity or escape, the text may be there first.
+        decoded = self._decoded(text)
+        if decoded is not None and (pos < 0 or decoded[0] < pos):
+            self.cursor = decoded[-1] + 1
+            return Text(text, decoded)
         # Near the cursor, or long enough not to be found by chance further on (past a long
         # reference-definition list, say), an exact hit is the text's place.
         if pos >= 0 and (pos - self.cursor < 4096 or len(text) >= 12):
@@ -109,6 +114,40 @@ class Aligner:
         if pos >= 0 and all(o < 0 for o in offsets):
             return self._take(text, pos)
         return Text(text, offsets)
+
+    _ESCAPED = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|\\[!-/:-@\[-`{-~]")
+
+    def _decoded(self, text: str) -> list[int] | None:
+        """The text where the source spells characters as entities (``&mdash;``) or Markdown escapes
+        (``\\*``): found in the source read with those decoded, each decoded character placed at its
+        entity. None when it is not there either."""
+        if not hasattr(self, "_plain"):
+            import html
+
+            chars, where, last = [], [], 0
+            for m in self._ESCAPED.finditer(self.source):
+                chars.append(self.source[last:m.start()])
+                where.extend(range(last, m.start()))
+                token = m.group()
+                value = token[1] if token[0] == "\\" else html.unescape(token)
+                chars.append(value)
+                where.extend([m.start()] * len(value))
+                last = m.end()
+            chars.append(self.source[last:])
+            where.extend(range(last, len(self.source)))
+            self._plain, self._where = "".join(chars), where
+            #: Characters that only an entity or escape put in the text (a text without any is found as is).
+            self._special = set("".join(html.unescape(m.group()) if m.group()[0] == "&" else m.group()[1]
+                                        for m in self._ESCAPED.finditer(self.source)))
+        if len(self._plain) == len(self.source) or not any(c in text for c in "&\\" + "".join(self._special)):
+            return None
+        # The decoded source is never longer than the source: start the search no later than the cursor.
+        lo = next((i for i in range(min(self.cursor, len(self._where) - 1), -1, -1)
+                   if self._where[i] <= self.cursor), 0) if self._where else 0
+        pos = self._plain.find(text, lo)
+        if pos < 0 or self._where[pos] - self.cursor >= 4096:
+            return None
+        return self._where[pos:pos + len(text)]
 
     def _take(self, text: str, pos: int) -> Text:
         self.cursor = pos + len(text)
