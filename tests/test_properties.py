@@ -69,7 +69,9 @@ def test_pipeline_never_raises_and_spans_round_trip(text, fmt):
 
     checks, _, _ = _CHECKER.cache.checks(config, effective_rules(config, _CHECKER.options, doc.path))
     findings, errors = check_document(doc, checks)
-    assert not [e for e in errors if "failed" in e.message], errors
+    # No error of any kind: a rule that "took too long" on a few thousand characters is a fault (a pattern
+    # that backtracks), not a tolerable outcome; the regex time limit is far above what a linear pattern needs.
+    assert errors == [], errors
     _check_invariants(doc, findings)
 
 
@@ -84,3 +86,5 @@ def test_one_and_two_jobs_agree(tmp_path_factory, drafts):
     two = run([str(folder)], Options(jobs=2))
     assert [f.to_dict() for f in one.findings] == [f.to_dict() for f in two.findings]
     assert [e.to_dict() for e in one.errors] == [e.to_dict() for e in two.errors]
+    # Drafts that are not UTF-8 are input errors; a rule that failed or took too long is never acceptable.
+    assert not [e for e in one.errors if e.message.startswith("rule ")], one.errors
