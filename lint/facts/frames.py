@@ -140,6 +140,16 @@ RATE_STATEMENT = regex.compile(
     _FLAGS)
 
 
+#: "With the federal funds rate at 5.25% to 5.5%, ...": an absolute construction that states the current rate.
+RATE_WITH = regex.compile(
+    rf"\bwith\s+(?:the\s+)?(?:[\p{{L}}.’'-]+\s+){{0,3}}?{_OTHER_RATES}(?:{lx.RATE_NOUNS})\s+(?:still\s+|now\s+)?at\s+"
+    rf"(?P<at>{_NUMBER}{_PCT}?(?:\s*(?:-|–|—|to|and)\s*{_NUMBER})?{_PCT})", _FLAGS)
+
+#: "NATO's old 2% goal", "the previous target of 2%": a value marked as superseded.
+SUPERSEDED = regex.compile(r"\b(?:old|older|previous|former|earlier|original|outdated|superseded|erstwhile|"
+                           r"then-?|past|Wales)\s+(?:[\w'’%-]+\s+){0,2}$", _FLAGS)
+
+
 @lru_cache(maxsize=None)
 def bank_names(code: str):
     names = "|".join(regex.escape(n).replace(r"\ ", r"\s+") for n in sorted(lx.BANKS.get(code, ()), key=len,

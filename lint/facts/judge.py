@@ -92,6 +92,7 @@ def judge_document(kb: KnowledgeBase, doc, as_of: dt.date) -> list[Verdict]:
 
             if not confirm(fact, sentence, mention.start - offset, mention.end - offset):
                 continue
+
         elif mention.via == "rate":
             mention = _rate_at(kb, mention, as_of)
             if mention is None:
@@ -99,6 +100,8 @@ def judge_document(kb: KnowledgeBase, doc, as_of: dt.date) -> list[Verdict]:
             fact = mention.fact
         elif not context_holds(fact, sentence):
             continue
+        if fact.kind == "value" and _superseded(sentence, mention.start - offset):
+            continue  # "NATO's old 2% goal", "the previous target of 2%"
         taken.append((mention.start, mention.end))
         if fact.kind == "office":
             verdict = _judge_office(kb, doc, mention, sentence, as_of)
@@ -121,6 +124,12 @@ def _sentence(doc, offset: int) -> tuple[str, int]:
         return doc.prose[block.start:block.end], block.start
     start = max(0, offset - 200)
     return doc.prose[start:offset + 200], start
+
+
+def _superseded(sentence: str, at: int) -> bool:
+    from lint.facts.frames import SUPERSEDED
+
+    return bool(SUPERSEDED.search(sentence[max(0, at - 40):max(0, at)]))
 
 
 def _rate_at(kb: KnowledgeBase, mention: Mention, as_of: dt.date) -> Mention | None:

@@ -174,7 +174,7 @@ SPEND_VERBS = (r"(?:spend(?:s|ing)?|spent|allocat(?:e|es|ing)|devot(?:e|es|ing)|
                r"set(?:ting)?\s+aside|channel(?:s|ling)?|pay(?:s|ing)?)")
 #: Words that make spending an obligation: "must spend", "are supposed to devote", "asks allies to invest".
 OBLIGATION = (r"(?:must|should|ought\s+to|(?:have|has|had|need|needs)\s+to|"
-              r"(?:are|is|were|was|being)\s+(?:supposed|required|expected|obliged|obligated|committed|meant|asked|"
+              r"(?:are|is|were|was|being)\s+(?:still\s+|now\s+|all\s+|each\s+|already\s+)?(?:supposed|required|expected|obliged|obligated|committed|meant|asked|"
               r"bound|pledged|told)\s+to|asks?|asking|requires?|requiring|calls?\s+on|calling\s+on|urges?|urging|"
               r"obliges?|obliging|expects?|expecting|(?:have|has)\s+(?:agreed|pledged|committed|promised|vowed)\s+to|"
               r"agreed\s+to|pledged\s+to|committed\s+to|promised\s+to|vowed\s+to)")
@@ -192,7 +192,9 @@ CLAUSE_BREAK = r"(?:but|while|whereas|although|though|yet|because|however|unlike
 #: Central banks by code: how drafts name them.
 BANKS: dict[str, tuple[str, ...]] = {
     "fed": ("Federal Reserve", "Fed", "FOMC", "Federal Open Market Committee", "US central bank",
-            "U.S. central bank", "America's central bank"),
+            "U.S. central bank", "America's central bank",
+            # the rate names its bank
+            "federal funds rate", "fed funds rate", "Federal funds rate", "Fed funds rate"),
     "ecb": ("European Central Bank", "ECB", "euro area's central bank", "eurozone's central bank",
             "euro zone's central bank"),
     "boe": ("Bank of England", "BoE", "BOE", "Threadneedle Street", "UK central bank", "Britain's central bank"),

@@ -256,7 +256,9 @@ class Scanner:
     def _rate_mentions(self, prose: str):
         from lint.facts import frames
 
-        for m in frames.RATE_STATEMENT.finditer(prose, timeout=REGEX_TIMEOUT):
+        statements = [*frames.RATE_STATEMENT.finditer(prose, timeout=REGEX_TIMEOUT),
+                      *frames.RATE_WITH.finditer(prose, timeout=REGEX_TIMEOUT)]
+        for m in statements:
             code = _nearest_bank(prose, m.start(), m.end(), self._rates)
             if code is None:
                 continue
@@ -273,7 +275,7 @@ def _nearest_bank(prose: str, start: int, end: int, codes) -> str | None:
 
     para_start = prose.rfind("\n\n", 0, start) + 1
     para_end = prose.find("\n\n", end)
-    before = prose[max(para_start, start - 300):start]
+    before = prose[max(para_start, start - 300):end]  # the statement itself may name it ("federal funds rate")
     after = prose[end:min(end + 150, para_end if para_end >= 0 else len(prose))]
     best, best_distance = None, None
     for code in codes:
