@@ -305,8 +305,8 @@ def _parse(data: dict, path: str, where) -> Config:
         cfg.min_severity = data["min_severity"]
     if "audience" in data:
         if data["audience"] not in AUDIENCES:
-            raise ConfigError(f"audience must be one of {', '.join(AUDIENCES)}, not {data['audience']!r}"
-                              f"{_did_you_mean(str(data['audience']), AUDIENCES)}", path, where("audience"), "audience")
+            raise ConfigError(f"audience must be one of {', '.join(AUDIENCES)}, not {data['audience']!r}", path,
+                              where("audience"), "audience")
         cfg.audience = data["audience"]
     if "per_file" in data:
         cfg.per_file = _parse_per_file(data["per_file"], path, where("per_file"), cfg.selectors)

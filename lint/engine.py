@@ -74,6 +74,8 @@ class Report:
     texts: dict[str, str] = field(default_factory=dict)
     #: The fail_on of the config that governs each checked document, by path (None: the config sets none).
     fail_on: dict[str, str | None] = field(default_factory=dict)
+    #: The min_severity of the config that governs each checked document, by path (None: the config sets none).
+    min_severity: dict[str, str | None] = field(default_factory=dict)
 
 
 # -- rule selection ----------------------------------------------------------
@@ -186,6 +188,8 @@ class FileResult:
     text: str | None = None
     #: The governing config's fail_on (not cached: it judges the findings, it does not make them).
     fail_on: str | None = None
+    #: The governing config's min_severity (what the text report shows; not cached either).
+    min_severity: str | None = None
 
 
 def check_document(doc: Document, checks: list[Check]) -> tuple[list[Finding], list[FileError]]:
@@ -315,6 +319,7 @@ class Checker:
         if keep_text:
             result.text = source.text
         result.fail_on = config.fail_on
+        result.min_severity = config.min_severity
         select, ignore, severity, _ = selection
         cache = self.result_cache(config) if fingerprint is not None else None
         if cache is not None:
@@ -421,6 +426,7 @@ def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
         if r.document:
             report.documents.append(r.document)
             report.fail_on[r.path] = r.fail_on
+            report.min_severity[r.path] = r.min_severity
         report.findings.extend(r.findings)
         report.errors.extend(r.errors)
         if r.text is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from conftest import ROOT
 
@@ -161,3 +162,98 @@ def test_rules_explain_init_version(cli, tmp_path, monkeypatch):
     assert (tmp_path / ".copydesk.yaml").read_text().startswith("# copydesk configuration")
     assert cli("init").code == 2  # never overwrites without --force
     assert cli("check", "--config", tmp_path / ".copydesk.yaml", tmp_path).code == 0
+
+
+# -- issue #16: what the text output shows, --statistics, --show-config ---------------------------
+
+SEVERITIES_CONFIG = """rules:
+  - id: house.loud
+    kind: existence
+    severity: warning
+    message: "loud '{match}'"
+    words: [alpha]
+  - id: house.quiet
+    kind: existence
+    severity: info
+    message: "quiet '{match}'"
+    words: [beta]
+"""
+
+
+def _severities_draft(write):
+    write(".copydesk.yaml", SEVERITIES_CONFIG)
+    return write("a.md", "# Draft\n\nThe alpha and the beta.\n")
+
+
+def test_text_output_shows_warnings_and_errors_and_says_what_it_hid(cli, write):
+    draft = _severities_draft(write)
+    result = cli("check", "--select", "house", draft)
+    assert "house.loud" in result.out and "house.quiet" not in result.out
+    assert "1 lower-severity finding not shown (--min-severity info shows it)" in result.out
+    assert result.code == 1
+    shown = cli("check", "--select", "house", "--min-severity", "info", draft)
+    assert "house.loud" in shown.out and "house.quiet" in shown.out
+
+
+def test_hidden_info_findings_still_decide_fail_on_info(cli, write):
+    write(".copydesk.yaml", SEVERITIES_CONFIG)
+    draft = write("b.md", "# Draft\n\nOnly the beta.\n")
+    result = cli("check", "--select", "house", "--fail-on", "info", draft)
+    assert result.code == 1 and "house.quiet" not in result.out
+
+
+def test_min_severity_from_the_config_and_error_only(cli, write):
+    draft = _severities_draft(write)
+    write(".copydesk.yaml", SEVERITIES_CONFIG + "min_severity: info\n")
+    assert "house.quiet" in cli("check", "--select", "house", draft).out
+    result = cli("check", "--select", "house", "--min-severity", "error", draft)
+    assert "house.loud" not in result.out and "house.quiet" not in result.out
+
+
+def test_machine_formats_keep_every_finding_unless_asked(cli, write):
+    draft = _severities_draft(write)
+    rules = {f["rule"] for f in cli("check", "--select", "house", "--format", "json", draft).json["findings"]}
+    assert rules == {"house.loud", "house.quiet"}
+    asked = cli("check", "--select", "house", "--format", "json", "--min-severity", "warning", draft)
+    assert {f["rule"] for f in asked.json["findings"]} == {"house.loud"}
+
+
+def test_bad_min_severity_in_config_names_file_line_and_key(cli, write):
+    draft = _severities_draft(write)
+    write(".copydesk.yaml", SEVERITIES_CONFIG + "min_severity: loud\n")
+    result = cli("check", "--select", "house", draft)
+    assert result.code == 2
+    assert "min_severity must be error, warning or info" in result.out + result.err
+    assert ".copydesk.yaml:12:" in result.out + result.err
+
+
+def test_statistics_count_findings_by_rule_after_them(cli, write):
+    draft = _severities_draft(write)
+    write("c.md", "# Draft\n\nAlpha, alpha.\n")
+    result = cli("check", "--select", "house", "--statistics", "--min-severity", "info", draft, str(Path(draft).parent / "c.md"))
+    lines = result.out.splitlines()
+    table = lines[lines.index(next(l for l in lines if l.startswith("Found"))) + 1:]
+    assert table == ["3  warning  house.loud", "1  info     house.quiet"], result.out
+    as_json = cli("check", "--select", "house", "--statistics", "--format", "json", draft)
+    assert as_json.json["findings"] and "house.loud" in as_json.err
+
+
+def test_show_config_names_the_config_files_and_the_selection(cli, write):
+    draft = _severities_draft(write)
+    base = write("base.yaml", "audience: docs\n")
+    write(".copydesk.yaml", f"extends: {base}\n" + SEVERITIES_CONFIG + "ignore: [style]\n")
+    result = cli("check", "--show-config", "--select", "house,style", draft)
+    assert result.code == 0
+    out = result.out
+    assert f"config files: {Path(draft).parent / '.copydesk.yaml'} <- {base}" in out
+    assert "audience: docs" in out
+    assert "house.loud warning" in out and "house.quiet info" in out
+    assert "style." not in out  # ignored by the config
+    assert "alpha" not in out  # nothing was checked
+
+
+def test_show_config_without_a_config_says_built_in_defaults(cli, write, tmp_path):
+    draft = write("lonely/a.md", "# Draft\n\nText.\n")
+    result = cli("check", "--show-config", draft)
+    assert "config files: none (built-in defaults)" in result.out
+    assert "readability.long-sentence info" in result.out and "grammar." not in result.out

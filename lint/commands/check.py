@@ -59,6 +59,13 @@ def register(sub) -> None:
                    help="exit 0 even when there are findings (input and config errors still exit 2)")
     p.add_argument("--output", "-o", default=None, metavar="FILE", help="write the report to FILE")
     p.add_argument("--color", choices=["auto", "always", "never"], default="auto")
+    p.add_argument("--min-severity", choices=["error", "warning", "info"], default=None,
+                   help="lowest severity reported (default: the config's min_severity, else warning for the text "
+                        "format; the other formats report every finding unless this is given)")
+    p.add_argument("--statistics", action="store_true",
+                   help="after the findings, count them by rule (on stderr for formats other than text)")
+    p.add_argument("--show-config", action="store_true",
+                   help="print which config files apply to each path and the rules they select, then exit")
     add_gate_arguments(p)
     p.set_defaults(func=run)
 
@@ -131,6 +138,10 @@ def run(args) -> int:
     if args.dry_run and not args.fix:
         print("copydesk: error: --dry-run only goes with --fix", file=sys.stderr)
         return 2
+    if args.show_config:
+        from lint.commands.show_config import show_config
+
+        return show_config(args)
     if args.fix and "-" in args.paths:
         print("copydesk: error: --fix rewrites files and cannot rewrite stdin; name the file instead", file=sys.stderr)
         return 2
@@ -165,8 +176,19 @@ def publish(args, report, gate, fail_on: str | None) -> None:
     color = args.color == "always" or (args.color == "auto" and args.output is None and sys.stdout.isatty()
                                        and "NO_COLOR" not in os.environ)
     context = RenderContext(fail_on=fail_on or "warning", color=color, rule_docs=rule_docs(args.config, report))
+    from lint.report._shown import shown_report
+
+    shown = shown_report(report, args.format, args.min_severity)
     if not (args.fix and args.dry_run) or args.output:
-        write_output(renderer(args.format)(report, context), args.output)
+        write_output(renderer(args.format)(shown, context), args.output)
+    if args.statistics:
+        from lint.report._statistics import statistics
+
+        table = statistics(shown.findings)
+        if args.format == "text" and not args.output:
+            write_output(table, None)
+        else:
+            sys.stderr.write(table)
     for notice in report.notices + gate.notes(d.path for d in report.documents):
         print(f"copydesk: note: {notice}", file=sys.stderr)
     _note_undated(report)

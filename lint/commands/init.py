@@ -18,13 +18,20 @@ ignore: []
 # Lowest severity that fails the run (exit code 1): error, warning, info or never.
 fail_on: warning
 
+# Lowest severity the report shows: error, warning or info. Unset, text output shows warnings and
+# errors and machine formats (json, sarif, ...) everything.
+# min_severity: info
+
+# Who the copy is for: news, docs or plain-language. It picks the document readability targets.
+# audience: news
+
 # Change a rule's severity (by id or prefix).
 # severity:
 #   style.hedge: info
 
 # Change a rule's parameters.
 # options:
-#   readability.flesch-reading-ease: {min: 50}
+#   readability.reading-ease: {target: 50}
 
 # Judge every draft as of this date instead of its own front matter or dateline.
 # as_of: 2025-12-12

@@ -31,6 +31,10 @@ def summary(report) -> str:
     else:
         parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info") if counts[s]]
         text = f"Found {n} problem{'s' if n != 1 else ''} ({', '.join(parts)}) in {files} {noun}."
+    hidden = getattr(report, "hidden", 0)
+    if hidden:
+        text += (f" {hidden} lower-severity finding{'s' if hidden != 1 else ''} not shown"
+                 f" (--min-severity info shows {'them' if hidden != 1 else 'it'}).")
     if report.errors:
         text += f" {len(report.errors)} file error{'s' if len(report.errors) != 1 else ''}."
     families: dict[str, int] = Counter(family for d in report.documents for family in d.unavailable)
