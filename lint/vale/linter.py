@@ -200,17 +200,15 @@ class _Run:
         if self.linter.split_sentences:
             from lint.vale.sentences import segment
 
-            start = 0
+            # Each sentence is looked for from the end of the previous one (Vale's offsetOf).
+            cursor = 0
             for sentence in segment(text.text):
-                s, e = start, start + len(sentence)
-                start = e
-                while s < e and text.text[s].isspace():
-                    s += 1
-                while e > s and text.text[e - 1].isspace():
-                    e -= 1
-                if e > s:
-                    piece = text.slice(s, e)
-                    self.lint_block(Block(piece.text, piece, "sentence." + scope, "sentence." + scope))
+                at = text.text.find(sentence, cursor)
+                if at < 0:
+                    continue
+                cursor = at + len(sentence)
+                piece = text.slice(at, cursor)
+                self.lint_block(Block(piece.text, piece, "sentence." + scope, "sentence." + scope))
         self.lint_block(Block(text.text, text, scope, scope))
 
     def lint_block(self, block: Block) -> None:
