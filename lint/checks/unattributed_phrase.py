@@ -14,6 +14,10 @@ Parameters:
   ignorecase    match regardless of case (default true)
   exceptions    patterns; a match that equals one of them in full is not reported
   skip_blocks   block kinds never checked (default [])
+  unless_paragraph_names_body
+                patterns; a match that equals one of them in full is silent when its paragraph,
+                up to the match, names an institution ("The Pentagon announced the deal.
+                Officials said …": whose officials is clear). See :func:`names_a_body`.
 Message fields: {match}.
 """
 
@@ -23,7 +27,7 @@ import regex
 
 from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, compile_pattern, make_finding
 from lint.checks.existence import phrase_pattern
-from lint.claims.attribution import in_named_quotation, sentence_attribution, sentence_index
+from lint.claims.attribution import INSTITUTIONS, in_named_quotation, sentence_attribution, sentence_index
 from lint.claims.settings import vocabulary
 from lint.document import Document
 
@@ -33,7 +37,23 @@ PARAMETERS = {
     "ignorecase": "match regardless of case (default true)",
     "exceptions": "patterns that, matched in full, are not reported",
     "skip_blocks": "block kinds never checked (default none)",
+    "unless_paragraph_names_body": "patterns silent when their paragraph names an institution before them",
 }
+
+#: Places that have officials of their own ("St. Lucie County … county officials said").
+_PLACES = frozenset({"county", "city", "state", "province", "municipality", "district", "town", "region", "prefecture"})
+#: An institution named: an acronym ("NATO", "the FBI"), "the" before a capitalised name ("the Pentagon",
+#: "the White House"), a capitalised name before an institution noun ("the Defence Ministry", "Tampa
+#: Police"), or "the ministry"/"the agency"/… (see lint.claims.attribution.INSTITUTIONS).
+_BODY = regex.compile(
+    r"(?<![\p{L}])(?:(?-i:\p{Lu}{2,}|\p{Lu}(?:\.\p{Lu})+\.?)(?![\p{L}])|(?-i:[Tt]he)\s+(?-i:\p{Lu})\p{L}+"
+    r"|(?-i:\p{Lu})\p{L}+\s+(?:" + "|".join(sorted(INSTITUTIONS | _PLACES)) + r")(?![\p{L}])"
+    r"|the\s+(?:\w+\s+)?(?:" + "|".join(sorted(INSTITUTIONS | _PLACES)) + r")(?![\p{L}]))", regex.I)
+
+
+def names_a_body(text: str) -> bool:
+    """Does ``text`` name an institution whose officials a following "officials said" can be?"""
+    return _BODY.search(text) is not None
 
 
 def whole_words(rule, patterns: list[str], flags: int, key: str):
@@ -66,6 +86,9 @@ class UnattributedPhraseCheck(Check):
         exceptions = params.str_list("exceptions")
         self.exceptions = compile_pattern(rule, "|".join(f"(?:{p})" for p in exceptions), "exceptions", flags) \
             if exceptions else None
+        body = params.str_list("unless_paragraph_names_body")
+        self.body_named = compile_pattern(rule, "|".join(f"(?:{p})" for p in body), "unless_paragraph_names_body",
+                                          flags) if body else None
         self.skip_blocks = set(params.str_list("skip_blocks", []))
         unknown = sorted(self.skip_blocks - set(BLOCK_KINDS))
         if unknown:
@@ -86,6 +109,9 @@ class UnattributedPhraseCheck(Check):
             if sentence_attribution(doc, i, self.vocab) is not None:
                 continue
             if in_named_quotation(doc, start, end, self.vocab):
+                continue
+            if self.body_named is not None and self.body_named.fullmatch(m.group()) \
+                    and names_a_body(doc.prose[doc.blocks[doc.sentences[i].block].start:start]):
                 continue
             yield make_finding(self.rule, doc, start, end)
 

@@ -91,8 +91,11 @@ minister secretary president spokesman spokeswoman spokesperson chairman chairwo
 chief governor mayor prime premier chancellor ambassador general commander admiral senator
 representative lawmaker executive ceo cfo founder head leader author authors economist-in-chief
 editor spokespeople prosecutor judge
+body organisers organizers operator operators managers owners owner utility utilities insurer airline
+regulators prosecutors coastguard
 """.split())
 
+_ISSUED = frozenset({"published", "released", "issued", "compiled"})
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "widely", "generally", "often", "commonly"})
 NAMED_PRONOUNS = frozenset({"he", "she", "i", "we"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "whose"})
@@ -202,6 +205,8 @@ def names_a_source(words: list[str], head_last: bool = True, opens_sentence: boo
         return (not head_last) and _named_after(words, lows, lows.index(head), vocab)
     if head in DOCUMENT_NOUNS:
         return owner_named or lows[0] in _DEFINITE
+    if head_last and lows[0] in DOCUMENT_NOUNS and any(w in _ISSUED for w in lows[1:]):
+        return True  # "Figures published last week showed": official data, cited as such
     if vocab.is_institution(head):
         return True
     if head_last:
@@ -257,8 +262,14 @@ def _appositive_subject(tokens, i: int, vocab: Vocabulary) -> bool:
     j = i - 1 - len(aside) - 1  # the comma before the aside
     if not aside or j < 1 or tokens[j][0] != ",":
         return False
-    name = _phrase_before(tokens, j, limit=5)
-    return 1 <= len(name) <= 4 and all(_is_capitalised_name(w, vocab) for w in name)
+    name = _phrase_before(tokens, j, limit=7)
+    # "Rutte", "The Office for Budget Responsibility": capitalised words, joined by small words.
+    words = [w for w in name if w.lower() not in _NAME_JOINERS]
+    return 1 <= len(words) <= 5 and all(_is_capitalised_name(w, vocab) for w in words) \
+        and name[-1].lower() not in _NAME_JOINERS
+
+
+_NAME_JOINERS = frozenset({"the", "of", "for", "and", "on", "de", "du", "des", "la", "le"})
 
 
 def _token_index(tokens, offset: int) -> int:

@@ -62,6 +62,23 @@ _DECISION_VERB = regex.compile(
     r"on\s+hold|kept|keep|keeps|keeping|left|leaves|leaving|set|sets|setting|hiked?|hikes|hiking|trimmed|lifted|"
     r"lifts|increased|increases|maintained|maintains|unchanged|steady|taking|took|bringing|brought|voted|vote)\b",
     regex.I)
+#: A government's own measure: "raised taxes by £40 billion", "the minimum wage will rise by 6.7%".
+_POLICY = regex.compile(
+    r"\b(?:taxes|tax|spending|minimum\s+wage|living\s+wage|budget|tariffs?|duty|duties|VAT|pensions?|benefits?|"
+    r"allowances?|levy|levies|subsidy|subsidies|funding|tuition\s+fees|fees)\b[^.;!?]{0,60}\b(?:will\s+(?:rise|fall|"
+    r"increase|be\s+(?:raised|cut|increased|frozen|lowered))|to\s+(?:rise|fall)|(?:was|were|is|are)\s+(?:raised|cut|"
+    r"increased|frozen|lowered|set))\b|\b(?:raised?|raises|raising|cut|cuts|cutting|froze|freezes|imposed|imposes|"
+    r"threatened\s+to\s+raise|lowered|hiked)\s+(?:\w+\s+){0,2}?(?:taxes|tax|spending|tariffs?|duty|duties|VAT|"
+    r"the\s+minimum\s+wage|pensions?|benefits?|fees|them|it)\b", regex.I)
+#: A market move is the day's news, read off the screen: "The Nikkei rose 2.2%", "shares fell 11%".
+_MARKET = regex.compile(
+    r"\b(?:index|indices|indexes|shares|stocks?|stock\s+market|S&P(?:\s+500)?|Nikkei(?:\s+225)?|Dow(?:\s+Jones)?|"
+    r"FTSE(?:\s+100)?|Nasdaq|DAX|CAC(?:\s+40)?|Hang\s+Seng|Stoxx(?:\s+600)?|yields?|gilts|Treasuries|bonds?|"
+    r"euro|dollar|yen|pound|sterling|franc|yuan|bitcoin|currency|oil|Brent|crude|gold|futures)\b[^.;!?]{0,60}?"
+    r"\b(?:rose|rise|rises|rising|fell|fall|falls|falling|gained|gains|lost|loses|closed|closes|ended|ends|traded|"
+    r"trading|up|down|climbed|climbs|slid|slides|dropped|drops|jumped|jumps|tumbled|surged|soared|sank|slipped|"
+    r"edged|hit|reached|touched|peaked|plunged|rallied|was\s+little\s+changed|at\s+about)\b", regex.I)
+
 #: A threshold a rule sets ("must not earn more than €15,000", "can earn up to £155", "a maximum of").
 _RULE_BEFORE = regex.compile(r"\b(?:must|may|can|cannot|can't|could|should|shall|would|will)\s+(?:not\s+)?"
                              r"(?:\w+\s+){0,4}?(?:more\s+than|less\s+than|up\s+to|at\s+least|at\s+most|"
@@ -72,8 +89,11 @@ _RESULT = regex.compile(r"\b(?:won|wins|winning|secured?|took|takes|received|gar
                         r"re-elected|backed|voted|returned)\b[^.;!?]{0,80}\b(?:vote|votes|voters|ballots?|seats?|"
                         r"turnout|referendum|election|run-off|runoff|count)\b|\b(?:of|the)\s+(?:the\s+)?"
                         r"(?:vote|votes|ballots)\b", regex.I)
+#: "the 8,000-pipe organ", "a 4,700-container ship": a count that describes a thing.
+_COMPOUND_AFTER = regex.compile(r"-(?!year)\p{L}+\s+\p{L}")
 #: The crowd or the sample of the story itself: "65,000 fans watched", "the research involved 8,550".
-_PRESENT = regex.compile(r"\b(?:watched|attended|attending|spectators|crowd|fans|took\s+part|taking\s+part|"
+_PRESENT = regex.compile(r"\b(?:watched|attended|attending|spectators|crowd|fans|guests|athletes|competitors|"
+                         r"delegates|attendees|worshippers|mourners|took\s+part|taking\s+part|"
                          r"turned\s+out|gathered|marched|involved|participants|participated|volunteers|"
                          r"were\s+(?:interviewed|surveyed|questioned|tested|studied|recruited)|sample)\b", regex.I)
 #: A paragraph told in the first person outside quotation marks: the speaker vouches for it.
@@ -135,6 +155,12 @@ def why_not_a_statistic(prose: str, figure: Figure, sentence_start: int, sentenc
     if figure.what in ("a percentage", "a change") and _RATE_DECISION.search(sentence) \
             and _DECISION_VERB.search(sentence):
         return "a decision"
+    if figure.what in ("a percentage", "an amount", "a change") and _POLICY.search(sentence):
+        return "a decision"
+    if figure.what in ("a percentage", "a record", "a change", "a count", "an amount") and _MARKET.search(sentence):
+        return "a market move"
+    if figure.what == "a count" and _COMPOUND_AFTER.match(prose, figure.end):
+        return "a description"
     if figure.what == "a percentage" and _RESULT.search(sentence):
         return "a result"
     if figure.what == "a count" and _PRESENT.search(sentence):
