@@ -502,3 +502,138 @@ def test_limit_caps_alerts_per_file_and_duplicates_across_scopes_are_reported_on
         "a.md:1:4:House.Both:Both 'simply'.",
         "a.md:1:4:House.Once:Once 'simply'.",
     ]
+
+
+#: Rules and drafts for the nine differences of issue #18; the expected lines are what the real Vale
+#: v3.26.0 binary prints for them (scripts/prepare-vale), checked line for line.
+ISSUE_18_RULES = {
+    "House.Colons": """\
+extends: existence
+message: "'%s' should be in lowercase."
+nonword: true
+scope: sentence
+tokens:
+  - ':\\s[A-Z]'
+""",
+    "House.Contractions": """\
+extends: substitution
+message: "Use '%s' instead of '%s'."
+ignorecase: true
+swap:
+  do not: don't
+  can not: can't
+""",
+    "House.Dashes": """\
+extends: existence
+message: "Don't put a space before or after a dash."
+nonword: true
+tokens:
+  - '\\s[—–]\\s'
+  - '\\s:'
+  - '\\(\\s'
+""",
+    "House.Ending": """\
+extends: existence
+message: "Item ends with '%s'."
+scope: list
+nonword: true
+tokens:
+  - 'now$'
+""",
+    "House.Long": """\
+extends: occurrence
+message: "Paragraph has more than 3 sentences... '%s'"
+scope: paragraph
+max: 3
+token: '[^.!?]+[.!?]'
+""",
+    "House.Spacing": """\
+extends: existence
+message: "'%s' should have one space."
+nonword: true
+tokens:
+  - '[a-z][.?!] {2,}[A-Z]'
+""",
+    "House.StartSo": """\
+extends: existence
+message: "Don't start a sentence with '%s'."
+scope: sentence
+nonword: true
+tokens:
+  - ^So\\b
+""",
+    "House.Terms": """\
+extends: substitution
+message: "Use '%s' instead of '%s'."
+ignorecase: true
+swap:
+  e-?mail: (?:email|e-mail)
+  java ?script: JavaScript
+""",
+}
+ISSUE_18_INI = """\
+StylesPath = styles
+MinAlertLevel = suggestion
+
+[*.{md,txt}]
+BasedOnStyles = House
+"""
+ISSUE_18_NEWS = """\
+This is the first sentence. Here is a list: Apples and pears.
+
+So it begins. "It is late. So we go." So it ends.
+One. Two. Three. Four.
+"""
+ISSUE_18_PAGE = """\
+# Setup
+
+- Fixed: Don't send the full URL.
+- So this item starts with so.
+
+> Note: So a quote has sentences. It is here.
+
+He said "Stop. So we wait." and left.
+
+Use the `make` tool -- run **`make`** (**not** `cmake`) first — or **bold** : here.
+Triggers—**Article** and ( **x** ) here.
+
+Please do
+not open the door. You can  not go.  Then stop.
+
+- A parent item that ends now
+  - A nested item that ends now
+- Last item ends now
+
+Send an E-mail or Email, and use JavaScript or Javascript.
+"""
+
+
+def test_issue_18_differences_as_vale_prints_them(tmp_path):
+    """txt runs sentence and paragraph scopes; quoted sentences split; list items, quotes and
+    headings have sentences; inline-boundary whitespace follows the source; phrases match across a
+    line wrap and keep their spaces in the message; a list item before a nested list keeps its end;
+    a pattern replacement shows the spelling matched; occurrence's %s is the count."""
+    make_project(tmp_path, ISSUE_18_RULES, ISSUE_18_INI, {"news.txt": ISSUE_18_NEWS, "page.md": ISSUE_18_PAGE})
+    assert vale_lines(tmp_path) == [
+        "news.txt:1:43:House.Colons:': A' should be in lowercase.",
+        "news.txt:3:1:House.Long:Paragraph has more than 3 sentences... '8'",
+        "news.txt:3:1:House.StartSo:Don't start a sentence with 'So'.",
+        "news.txt:3:28:House.StartSo:Don't start a sentence with 'So'.",
+        "news.txt:3:39:House.StartSo:Don't start a sentence with 'So'.",
+        "page.md:3:8:House.Colons:': D' should be in lowercase.",
+        "page.md:4:3:House.StartSo:Don't start a sentence with 'So'.",
+        "page.md:6:7:House.Colons:': S' should be in lowercase.",
+        "page.md:8:16:House.StartSo:Don't start a sentence with 'So'.",
+        "page.md:10:62:House.Dashes:Don't put a space before or after a dash.",
+        "page.md:10:76:House.Dashes:Don't put a space before or after a dash.",
+        "page.md:11:26:House.Dashes:Don't put a space before or after a dash.",
+        "page.md:13:8:House.Contractions:Use 'don't' instead of 'do not'.",
+        "page.md:14:24:House.Contractions:Use 'can't' instead of 'can  not'.",
+        "page.md:14:34:House.Spacing:'o.  T' should have one space.",
+        "page.md:16:27:House.Ending:Item ends with 'now'.",
+        "page.md:17:29:House.Ending:Item ends with 'now'.",
+        "page.md:18:18:House.Ending:Item ends with 'now'.",
+        "page.md:20:9:House.Terms:Use 'e-mail' instead of 'E-mail'.",
+        "page.md:20:19:House.Terms:Use 'email' instead of 'Email'.",
+        "page.md:20:48:House.Terms:Use 'JavaScript' instead of 'Javascript'.",
+    ]

@@ -345,7 +345,10 @@ def walk(markup: str, aligner: Aligner, ext: str, ignored_scopes: list[str], ski
                 else:
                     piece = _mask_urls(piece)
                 if closed_inline and sep:
-                    piece = Text(sep, [-1] * len(sep)) + piece
+                    # The separator is the source's own whitespace before the text: placed there.
+                    first = piece.offsets[0] if piece.offsets else -1
+                    at = first - 1 if first > 0 and aligner.source[first - 1].isspace() else -1
+                    piece = Text(sep, [at]) + piece
                 elif not closed_inline and inline and not starter:
                     piece = Text(" ", [-1]) + piece
                 closed_inline = False

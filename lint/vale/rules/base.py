@@ -228,7 +228,8 @@ def format_message(message: str, *subs: str) -> str:
     """Go's ``fmt.Sprintf`` for the verbs Vale messages use (``%s``, ``%v``, ``%q``, ``%[2]s``, ``%%``);
     extra arguments are ignored, missing ones print as Go prints them. Arguments that wrap across lines
     are unwrapped first (Vale's ``formatMessages``)."""
-    subs = tuple(unwrap(x) for x in subs)
+    # Vale's CondSprintf passes one more, empty, argument.
+    subs = tuple(unwrap(x) for x in subs) + ("",)
     index = 0
 
     def repl(m: re.Match) -> str:

@@ -20,7 +20,8 @@ class Existence:
         nonword = flag(rule, "nonword")
         vocab = flag(rule, "vocab", True)
         pattern = make_regexp(env.word_template, flag(rule, "ignorecase"), not nonword and bool(tokens),
-                              "".join(str_list(rule, "raw")), flag(rule, "append"), "|".join(wrap_spaces(t) for t in tokens))
+                              "".join(str_list(rule, "raw")), flag(rule, "append"),
+                              "|".join(wrap_spaces(t) for t in tokens))
         self.pattern = compile_re(rule, pattern)
         raw = "".join(str_list(rule, "raw"))
         word_rule = not nonword and not env.word_template and not raw

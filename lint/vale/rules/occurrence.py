@@ -1,12 +1,18 @@
 """``extends: occurrence`` — too many (``max``) or too few (``min``) matches of ``token`` in a scope.
 
-The alert stands at the first match (or, when there is none, at the start of
-the file); its message is the rule's message as written (no ``%s``).
+The alert stands at the first match that is not masked code (``***``); with no
+match at all, at the scope's first word (or the start of the file for an empty
+scope). ``%s`` (or ``%d``) in the message is the number of matches.
 """
 
 from __future__ import annotations
 
-from lint.vale.rules.base import Alert, compile_re, finditer, flag, number
+import re
+
+from lint.vale.rules.base import Alert, compile_re, finditer, flag, format_message, number
+
+_FIRST_WORD = re.compile(r"\S+")
+_IS_CODE = re.compile(r"[*@]*")
 
 
 class Occurrence:
@@ -20,12 +26,19 @@ class Occurrence:
     def run(self, block, state) -> list[Alert]:
         found = list(finditer(self.pattern, block.text))
         n = len(found)
-        if (self.max > 0 and n > self.max) or (self.min > 0 and n < self.min):
-            if not found:
-                return [Alert(0, 0, "", self.rule.message, document_level=True)]
-            m = found[0]
-            return [Alert(m.start(), m.end(), m.group(), self.rule.message)]
-        return []
+        if not ((self.max > 0 and n > self.max) or (self.min > 0 and n < self.min)):
+            return []
+        message = format_message(self.rule.message.replace("%d", "%s"), str(n))
+        if not found:
+            word = _FIRST_WORD.search(block.text)
+            if word is None:
+                return [Alert(0, 0, "", message, document_level=True)]
+            return [Alert(word.start(), word.end(), word.group(), message)]
+        for m in found:
+            text = m.group()
+            if text.strip() and not _IS_CODE.fullmatch(text):
+                return [Alert(m.start(), m.end(), text, message)]
+        return []  # only masked code matched (Vale: use scope raw for that)
 
 
 def build(rule, env) -> Occurrence:
