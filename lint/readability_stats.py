@@ -13,6 +13,9 @@ marks). The same split catches a full stop the segmenter took for an
 abbreviation ("in May. Wage growth"). A split needs a full stop, ! or ?, then
 space and a capital; it is not made after an abbreviation ("Mr.", "St.", "Fla."),
 an initial ("J. Smith") or a dotted abbreviation ("U.S.", "p.m.").
+
+**Datelines.** The dateline that opens a wire story ("TOKYO —", "BOCA CHICA,
+Texas —") is not counted in the first sentence's length.
 """
 
 from __future__ import annotations
@@ -27,6 +30,9 @@ _SENTENCE_END = regex.compile(r"[.!?]")
 
 #: A sentence end inside a segmenter's sentence: closing punctuation (maybe a closing quote), space, a capital.
 _INNER_END = regex.compile(r"[.!?][\"'”’)]*(?=[ \t\r\n]+[\"“‘(]?\p{Lu})")
+#: A wire dateline opening a story's first sentence: "TOKYO —", "BOCA CHICA, Texas —", "TAMPA, Fla. –".
+_DATELINE = regex.compile(r"(?:\p{Lu}[\p{Lu}'’.-]*)(?:[ \t]+\p{Lu}[\p{Lu}'’.-]*)*(?:,[ \t]+\p{Lu}[\p{L}.]*(?:[ \t]+\p{Lu}[\p{L}.]*)?)?"
+                          r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]+[—–-]{1,2}[ \t]+")
 #: Words that end with a full stop without ending a sentence.
 ABBREVIATIONS = frozenset("""
 mr mrs ms mx dr prof st sr jr gen gov sen rep lt col capt cmdr sgt rev fr mt ft hon pres supt insp
@@ -98,7 +104,10 @@ class ReadabilityStats:
         self.sentences: list[tuple[int, int, int]] = []
         for s, e in sentence_units(doc, RUNNING_TEXT):
             for ps, pe in split_quoted_sentences(prose, s, e):
-                self.sentences.append((ps, pe, sum(1 for _ in doc.words(ps, pe))))
+                # A dateline is not part of the sentence a reader reads: its words are not counted.
+                dateline = _DATELINE.match(prose, ps, pe) if not self.sentences else None
+                counted_from = dateline.end() if dateline else ps
+                self.sentences.append((ps, pe, sum(1 for _ in doc.words(counted_from, pe))))
         self._grades: dict[tuple[str, int], float] = {}
         self._texts: dict[tuple[int, ...], str] = {}
         self._units_by_block = None

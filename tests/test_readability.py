@@ -180,3 +180,13 @@ def test_an_unknown_audience_is_a_config_error_naming_file_line_and_key(cli, wri
     assert "audience must be one of news, docs, plain-language" in message
     assert ".copydesk.yaml" in message and ":2" in message and "audience" in message, message
     assert config
+
+
+def test_a_wire_dateline_is_not_counted_in_the_first_sentence(cli, write):
+    body = " ".join(["word"] * 34)
+    text = f"# T\n\nBOCA CHICA, Texas — {body.capitalize()} end.\n"  # 35 words after the dateline
+    result = cli("check", "--select", "readability.long-sentence", "--format", "json", write("d.md", text))
+    assert result.json["findings"] == []
+    later = f"# T\n\nFirst sentence here. BOCA CHICA, Texas — {body.capitalize()} end.\n"  # not a dateline there
+    result = cli("check", "--select", "readability.long-sentence", "--format", "json", write("e.md", later))
+    assert len(result.json["findings"]) == 1

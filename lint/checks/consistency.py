@@ -1,7 +1,8 @@
 """``consistency``: two spellings of one word in one document (defence/defense, per cent/percent).
 
 The spelling used first wins; later uses of another spelling are reported with
-a fix to the first one.
+a fix to the first one. A spelling inside a name ("the US Department of
+Defense", "the Metropolitan Policy Program") is the name's own and is ignored.
 
 Parameters:
   variants      list of groups, each a list of spellings of one word (literal phrases)
@@ -20,7 +21,7 @@ from __future__ import annotations
 import regex
 
 from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, compile_pattern, make_finding
-from lint.checks.context import in_quotation, sentence_at
+from lint.checks.context import in_quotation, in_title_case_run, sentence_at
 from lint.checks.existence import phrase_pattern
 from lint.checks.substitution import match_case
 from lint.document import Document
@@ -64,6 +65,8 @@ class ConsistencyCheck(Check):
         """A use that neither sets nor breaks the document's spelling: quoted, or right in its own sense."""
         if self.skip_quoted and in_quotation(doc, start, end):
             return True
+        if doc.text[start:start + 1].isupper() and (in_title_case_run(doc, start, end) or _after_name_word(doc, start)):
+            return True  # part of a name keeps its own spelling: "Department of Defense", "Policy Program"
         sense = self.senses.get(spelling.lower())
         if sense is not None:
             sentence = sentence_at(doc, start)
@@ -89,6 +92,15 @@ class ConsistencyCheck(Check):
                 fix = Fix(start, end, preferred) if doc.text[start:end] == doc.prose[start:end] else None
                 yield make_finding(self.rule, doc, start, end, suggestions=[preferred], fix=fix,
                                    first=group[first_index], line=first_line)
+
+
+_NAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’.]*)[ \t]+(?:(?:of|for|and|the|on)[ \t]+){1,2}$")
+
+
+def _after_name_word(doc: Document, start: int) -> bool:
+    """True if a capitalised word stands before the match across "of", "for", "and" or "the"
+    ("Department of Defense", "Ministry for Defence")."""
+    return _NAME_BEFORE.search(doc.prose, max(0, start - 60), start) is not None
 
 
 def build(rule, context: BuildContext) -> Check:

@@ -9,7 +9,8 @@ first paragraph of running text: "rate" in a story that opens "The central bank
 cut its key rate") and the ``topic_words`` most frequent content words. A story
 about rhinos has to say "rhinos". Words a writer leans on rather than a topic
 (``not_topic``: "underscore", "pivotal") are never topic words, wherever they
-stand. The limit for a document is
+stand. Words inside quotation marks are the speaker's and are not counted. The
+limit for a document is
 ``max(min_count, rate * words / 1000)``; each use after the limit is reported
 with the family's count.
 
@@ -32,7 +33,7 @@ from collections import defaultdict
 import regex
 
 from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
-from lint.checks.context import sentence_at
+from lint.checks.context import in_quotation, sentence_at
 from lint.document import Document
 from lint.words import family, is_stop_word, tokens
 
@@ -70,6 +71,8 @@ class OverusedWordCheck(Check):
         for tok in words:
             if len(tok.norm) < self.min_length or is_stop_word(tok.norm):
                 continue
+            if in_quotation(doc, tok.start, tok.end):
+                continue  # the speaker's words: "invest, invest, invest" is theirs to repeat
             uses[family(tok.norm)].append(tok)
         topic = {family(t.norm) for t in (*headline_tokens(doc), *lead_tokens(doc))}
         if self.topic_words:
