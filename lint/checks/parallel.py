@@ -20,12 +20,13 @@ MAX_ITEM_WORDS = 25
 
 
 def parallel_openings(doc: Document, starts: list[int]) -> bool:
-    """True if each offset in ``starts`` opens its own short block, and the blocks are not all the same."""
+    """True if each offset in ``starts`` opens its own block, all of them short but one at most, and the
+    blocks are not all the same."""
     if len(starts) < 2:
         return False
     blocks = doc.blocks
     block_starts = [b.start for b in blocks]
-    seen_blocks, bodies = set(), set()
+    seen_blocks, bodies, long_blocks = set(), set(), 0
     for start in starts:
         i = bisect_right(block_starts, start) - 1
         if i < 0 or i in seen_blocks:
@@ -34,7 +35,9 @@ def parallel_openings(doc: Document, starts: list[int]) -> bool:
         if doc.prose[block.start:start].strip(" \t\"'“‘(*_#-0123456789.):"):
             return False  # not at the block's opening (a list number or markup may come first)
         if sum(1 for _ in doc.words(block.start, block.end)) > MAX_ITEM_WORDS:
-            return False
+            long_blocks += 1  # one item run together with its body (a heading that lost its line break) is allowed
+            if long_blocks > 1:
+                return False
         seen_blocks.add(i)
         bodies.add(" ".join(doc.prose[block.start:block.end].lower().split()))
     return len(bodies) > 1
