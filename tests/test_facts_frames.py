@@ -67,6 +67,7 @@ def test_seed_lines_25_and_33_are_flagged_with_the_hague_successor():
     ("2025-12-12", "Germany's inflation fell below 2 per cent in May.", None),
     # offices: prefixes, shadow titles, "former" for a sitting holder, the day of a change
     ("2025-06-10", "Dutch Prime Minister Mark Rutte opened the summit.", "wrong-title"),
+    ("2025-06-10", "Prime Minister Mark Rutte led four Dutch governments before moving to NATO.", None),
     ("2025-02-07", "Jens Stoltenberg, the alliance's secretary general, told reporters on Friday.", "outdated"),
     ("2025-02-03", "Defence Secretary Grant Shapps announced new funding on Monday.", "outdated"),
     ("2024-02-05", "Defence Secretary Grant Shapps announced new funding on Monday.", None),

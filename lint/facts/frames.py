@@ -145,6 +145,12 @@ RATE_WITH = regex.compile(
     rf"\bwith\s+(?:the\s+)?(?:[\p{{L}}.’'-]+\s+){{0,3}}?{_OTHER_RATES}(?:{lx.RATE_NOUNS})\s+(?:still\s+|now\s+)?at\s+"
     rf"(?P<at>{_NUMBER}{_PCT}?(?:\s*(?:-|–|—|to|and)\s*{_NUMBER})?{_PCT})", _FLAGS)
 
+#: "Germany long missed NATO's 2% target", "allies set a 2% goal": a past verb that governs the value.
+PAST_GOVERNS = regex.compile(
+    r"\b(?<!\b(?:have|has|have\s+all|has\s+now|have\s+now)\s+)(?:missed|met|agreed|set|adopted|reached|hit|exceeded|surpassed|topped|beat|was|were|ignored|dropped|"
+    r"abandoned|replaced|scrapped|doubled|tripled|fell\s+short\s+of|introduced|endorsed|enshrined)\s+"
+    r"(?:[\w'’-]+\s+){0,3}$", _FLAGS)
+
 #: "NATO's old 2% goal", "the previous target of 2%": a value marked as superseded.
 SUPERSEDED = regex.compile(r"\b(?:old|older|previous|former|earlier|original|outdated|superseded|erstwhile|"
                            r"then-?|past|Wales)\s+(?:[\w'’%-]+\s+){0,2}$", _FLAGS)

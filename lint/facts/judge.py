@@ -43,6 +43,9 @@ _EXCLUDED_AROUND_COUNT_AFTER = regex.compile(
     r"(?i)^\W{0,3}(?:other\s+than|except|excluding|apart\s+from|besides|minus|bar|but|not\s+counting|"
     r"out\s+of|outside)\b")
 
+#: How long past the last confirmation of a rate a long-superseded rate is still called outdated.
+RATE_GRACE_DAYS = 92
+
 #: How close to a change of office a sentence about the change itself ("resigned on Friday") is news, not error.
 CHANGE_DAYS = 31
 
@@ -127,9 +130,10 @@ def _sentence(doc, offset: int) -> tuple[str, int]:
 
 
 def _superseded(sentence: str, at: int) -> bool:
-    from lint.facts.frames import SUPERSEDED
+    from lint.facts.frames import PAST_GOVERNS, SUPERSEDED
 
-    return bool(SUPERSEDED.search(sentence[max(0, at - 40):max(0, at)]))
+    before = sentence[max(0, at - 40):max(0, at)]
+    return bool(SUPERSEDED.search(before) or PAST_GOVERNS.search(before))
 
 
 def _rate_at(kb: KnowledgeBase, mention: Mention, as_of: dt.date) -> Mention | None:
@@ -145,10 +149,18 @@ def _rate_at(kb: KnowledgeBase, mention: Mention, as_of: dt.date) -> Mention | N
     if any(r.holds_on(as_of) for r in records):
         return None
     current = kb.at(mention.fact.topic, as_of)
-    if current is None or current.unknown_on(as_of):
+    if current is None:
         return None
     before = [r for r in records if r.end is not None and r.end <= as_of]
     chosen = max(before, key=lambda r: r.end) if before else min(records, key=lambda r: r.start)
+    if current.unknown_on(as_of):
+        # Past the last confirmation of the current rate, a rate that was superseded more than one
+        # decision before it is still wrong within a quarter (a central bank moves once a meeting);
+        # the rate just before the current one could have come back, so that stays silent.
+        timeline = kb.by_topic[current.topic]
+        previous = timeline[timeline.index(current) - 1] if timeline.index(current) > 0 else None
+        if (as_of - current.horizon).days > RATE_GRACE_DAYS or chosen is previous or chosen.start > as_of:
+            return None
     return replace(mention, fact=chosen)
 
 
@@ -214,7 +226,8 @@ def _judge_office(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as_of
     other = [o for o in kb.offices_of(fact.holder, as_of) if o.topic != fact.topic and not o.unknown_on(as_of)]
     # Someone in the news under a new title: a past-tense sentence without a date ("Prime Minister Mark
     # Rutte opened the summit", June 2025) is news about now, not a recounting of the old term.
-    if any(_historical(sentence, as_of, t, recounting=not other) for t in terms):
+    recounting = not other or timeframe.recounts_a_term(sentence)
+    if any(_historical(sentence, as_of, t, recounting=recounting) for t in terms):
         return None
     if timeframe.about_the_change(sentence) and (as_of - last.end).days <= CHANGE_DAYS:
         return None  # "Deputy Prime Minister Angela Rayner resigned on Friday", on the day of the reshuffle
@@ -276,6 +289,8 @@ def _judge_statement(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as
         if fact.rate is not None and timeframe.about_the_change(sentence) and (as_of - fact.end).days <= CHANGE_DAYS:
             return None
         now = replacement.stated if replacement is not None else fact.now
+        if replacement is not None and replacement.unknown_on(as_of):
+            now = f"{now} (last confirmed on {long_date(replacement.horizon)})"
         since = replacement.start if replacement is not None else fact.end
         when = "since then" if since == fact.end else f"since {long_date(since)}"
         detail = (f"{fact.about}: '{fact.stated}' held until {long_date(fact.end)}; "
@@ -286,8 +301,9 @@ def _judge_statement(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as
             detail += (f" The norm itself changed: since {long_date(norm.start)}, {norm.about} is "
                        f"{norm.stated}.")
             source = f"{source} and {norm.source}"
+        confirmed = replacement is None or not replacement.unknown_on(as_of)
         return Verdict(OUTDATED, mention.start, mention.end, fact, detail, source, since,
-                       [now] if now else [], replacement)
+                       [now] if now and confirmed else [], replacement)
     if as_of < fact.start:
         if not fact.premature or timeframe.prospective(sentence) or timeframe.relative_past(sentence):
             return None

@@ -131,7 +131,7 @@ _OFFICE_PROSPECT = regex.compile(
     r"\b(?:(?:will|would|could|may|might|set\s+to|poised\s+to|expected\s+to|likely\s+to|tipped\s+to|hoping\s+to|"
     r"hopes\s+to|aims\s+to|seeks\s+to|wants\s+to|is\s+to|are\s+to|due\s+to)\s+(?:\w+\s+)?(?:become|be\s+(?:named|"
     r"appointed|sworn|elected|confirmed|nominated|installed)|succeed|replace|take\s+(?:over|office)|lead|head)|"
-    r"candidate|nominee|nominated|designate|elect|presumptive|in\s+waiting|tipped|favou?rite|frontrunner|"
+    r"candidate|nominee|nominated|designate|elect|presumptive|in[\s-]+waiting|tipped|favou?rite|frontrunner|"
     r"front-runner|race|bid|if\s+(?:elected|appointed|confirmed|chosen)|once\s+(?:\w+\s+){0,2}"
     r"(?:takes|became|becomes|is\s+sworn|is\s+appointed|is\s+confirmed|is\s+elected)|propos\w*|hypothetical\w*|"
     r"would-be)\b", regex.I)
@@ -159,3 +159,13 @@ def office_prospect(sentence: str) -> bool:
 def about_the_change(sentence: str) -> bool:
     """True if the sentence reports the change itself ("resigned", "was sworn in", "cut rates")."""
     return bool(_CHANGE.search(sentence))
+
+
+#: Words that describe a term as a whole or place it before another: "led four governments before moving".
+_TERM = regex.compile(r"\b(?:served|led|governed|ran|headed|presided|oversaw|steered|ruled|spent|before|until|"
+                      r"during|while|under|after|throughout|tenure|term|years?\s+as)\b", regex.I)
+
+
+def recounts_a_term(sentence: str) -> bool:
+    """True if a past-tense sentence describes someone's term rather than today's news."""
+    return bool(_TERM.search(sentence))
