@@ -37,6 +37,8 @@ class Options:
     cache_dir: str | None = None
     #: A .vale.ini to run Vale styles from, or "auto" to find one as Vale does (see lint/vale/hook.py).
     vale_config: str | None = None
+    #: Measure the time each rule takes (``--profile-rules``); the report then holds ``timings``.
+    profile_rules: bool = False
 
 
 @dataclass
@@ -76,6 +78,8 @@ class Report:
     fail_on: dict[str, str | None] = field(default_factory=dict)
     #: The min_severity of the config that governs each checked document, by path (None: the config sets none).
     min_severity: dict[str, str | None] = field(default_factory=dict)
+    #: Seconds spent per rule id over all files (only with ``Options.profile_rules``).
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 # -- rule selection ----------------------------------------------------------
@@ -139,14 +143,27 @@ def effective_rules(config: Config, options: Options, path: str, selection=None)
 
 
 class CheckCache:
-    """Builds each distinct rule set once per process."""
+    """Builds each distinct rule set once per process, and only when a file needs it."""
 
     def __init__(self) -> None:
         self._cache: dict = {}
+        self._fingerprints: dict = {}
+
+    @staticmethod
+    def _key(config: Config, rules: list[Rule]) -> tuple:
+        return (id(config), tuple(rule_definition(r) for r in rules))
+
+    def fingerprint(self, config: Config, rules: list[Rule]) -> str:
+        """A hash of everything the rules' findings depend on, without building them: the rules' full
+        definitions, the config's sections and dates, and the data files the rule kinds read."""
+        key = self._key(config, rules)
+        if key not in self._fingerprints:
+            self._fingerprints[key] = _fingerprint(config, key[1], rules)
+        return self._fingerprints[key]
 
     def checks(self, config: Config, rules: list[Rule]) -> tuple[list[Check], BuildContext, str]:
         """The built checks, their context, and a fingerprint of everything they depend on."""
-        key = (id(config), tuple((r.id, r.severity, repr(sorted(r.params.items(), key=str))) for r in rules))
+        key = self._key(config, rules)
         if key not in self._cache:
             context = BuildContext(config=config, rules=list(rules))
             built = []
@@ -159,20 +176,36 @@ class CheckCache:
                     built.extend(module.build_many(kind_rules, context))
                 else:
                     built.extend(module.build(rule, context) for rule in kind_rules)
-            self._cache[key] = (built, context, _fingerprint(config, key[1], built))
+            self._cache[key] = (built, context, self.fingerprint(config, rules))
         return self._cache[key]
 
 
-def _fingerprint(config: Config, rules_key: tuple, checks: list[Check]) -> str:
+def rule_definition(rule: Rule) -> str:
+    """Everything in a rule that can change its findings (message, kind, severity, scope, parameters...)."""
+    import json
+
+    return json.dumps([rule.id, rule.kind, int(rule.severity), rule.message, rule.enabled, rule.scope,
+                       rule.params, rule.docs], default=repr, ensure_ascii=False)
+
+
+def _fingerprint(config: Config, definitions: tuple, rules: list[Rule]) -> str:
     import hashlib
 
-    h = hashlib.sha256(repr(rules_key).encode())
-    h.update(repr(sorted((k, repr(v)) for k, v in config.sections.items())).encode())
+    h = hashlib.sha256(repr(definitions).encode("utf-8", "surrogatepass"))
+    h.update(repr(sorted((k, repr(v)) for k, v in config.sections.items())).encode("utf-8", "surrogatepass"))
     h.update(f"{config.as_of}|{config.date_order}|{config.audience}".encode())
-    for check in checks:
-        extra = getattr(check, "fingerprint", None)
-        if extra is not None:
-            h.update(str(extra()).encode())
+    by_kind: dict[str, list[Rule]] = {}
+    for rule in rules:
+        by_kind.setdefault(rule.kind, []).append(rule)
+    for kind in sorted(by_kind):
+        data_files = getattr(kind_module(kind, by_kind[kind][0]), "data_files", None)
+        for path in data_files(by_kind[kind], config) if data_files else ():
+            h.update(str(path).encode("utf-8", "surrogatepass"))
+            try:
+                with open(path, "rb") as fh:
+                    h.update(hashlib.sha256(fh.read()).digest())
+            except OSError:
+                h.update(b"missing")
     return h.hexdigest()
 
 
@@ -190,21 +223,42 @@ class FileResult:
     fail_on: str | None = None
     #: The governing config's min_severity (what the text report shows; not cached either).
     min_severity: str | None = None
+    timings: dict[str, float] | None = None
 
 
-def check_document(doc: Document, checks: list[Check]) -> tuple[list[Finding], list[FileError]]:
+def check_document(doc: Document, checks: list[Check],
+                   timings: dict[str, float] | None = None) -> tuple[list[Finding], list[FileError]]:
+    """Run ``checks`` on ``doc``; each rule within its time budget (lint.checks.base.RULE_BUDGET).
+
+    With ``timings``, the seconds each rule took are added to it by rule id.
+    """
+    import time
+
+    from lint.checks import base
+
     findings: list[Finding] = []
     errors: list[FileError] = []
     for check in checks:
+        started = time.perf_counter()
+        base.start_budget()
         try:
             findings.extend(check.run(doc))
-        except TimeoutError:
-            errors.append(FileError(doc.path, f"rule {check.rule.id} took too long on this file (a pattern that "
-                                              f"backtracks?) and was stopped; the other rules ran"))
+        except TimeoutError as exc:
+            if str(exc) == base.BUDGET_SPENT:
+                errors.append(FileError(doc.path, f"rule {check.rule.id} used up its time budget "
+                                                  f"({base.RULE_BUDGET:g} s per file) and was stopped; "
+                                                  f"the other rules ran"))
+            else:
+                errors.append(FileError(doc.path, f"rule {check.rule.id} took too long on this file (a pattern "
+                                                  f"that backtracks?) and was stopped; the other rules ran"))
         except ConfigError as exc:
             errors.append(FileError(doc.path, str(exc)))
         except Exception as exc:  # noqa: BLE001 - one failing rule must not lose the others' findings
             errors.append(FileError(doc.path, f"rule {check.rule.id} failed: {type(exc).__name__}: {exc}"))
+        finally:
+            base.stop_budget()
+            if timings is not None:
+                timings[check.rule.id] = timings.get(check.rule.id, 0.0) + time.perf_counter() - started
     quiet = silences(doc)
     kept = []
     n = len(doc.text)
@@ -249,10 +303,12 @@ class Checker:
     def check_selectors(self, config: Config, vale: list[Check]) -> None:
         """Raise a ConfigError (or UsageError) when a select/ignore/severity name names no rule in play."""
         from lint.selectors import Vocabulary
-        from lint.vale.hook import BrokenValeConfig
 
-        if any(isinstance(c, BrokenValeConfig) for c in vale):
-            return  # the Vale styles are unknown; that config's own error is reported
+        if vale:
+            from lint.vale.hook import BrokenValeConfig  # plain runs never import the Vale package
+
+            if any(isinstance(c, BrokenValeConfig) for c in vale):
+                return  # the Vale styles are unknown; that config's own error is reported
         linters = [c.linter for c in vale if hasattr(c, "linter")]
         key = (id(config), tuple(id(x) for x in linters))
         if key in self._checked_selectors:
@@ -288,7 +344,8 @@ class Checker:
         except Exception:  # noqa: BLE001 - the same problem is reported when the file itself is checked
             pass
 
-    def check_path(self, path: str, keep_text: bool = False) -> FileResult:
+    def check_path(self, path: str, keep_text: bool = False, only_cached: bool = False) -> FileResult | None:
+        """Check one file. With ``only_cached``, answer only from the result cache: None on a miss."""
         display = self.options.stdin_filename if path == "-" and self.options.stdin_filename else path
         result = FileResult(display)
         try:
@@ -300,17 +357,22 @@ class Checker:
 
                 fmt = format_for(self.options.stdin_filename)
             selection = selection_for(config, self.options, display)
-            checks, context, fingerprint = self.cache.checks(
-                config, effective_rules(config, self.options, display, selection))
-            vale = self._vale_checks(config, path, display, context, selection)
-            if vale:
-                checks = checks + vale
-                fingerprint = None  # Vale styles live outside copydesk's rule set: not cached
+            rules = effective_rules(config, self.options, display, selection)
+            vale: list[Check] = []
+            if self.options.vale_config or "vale" in config.sections:
+                # Vale styles live outside copydesk's rule set: built now, and never cached.
+                _, context, _ = self.cache.checks(config, rules)
+                vale = self._vale_checks(config, path, display, context, selection)
             self.check_selectors(config, vale)
+            fingerprint = None if vale else self.cache.fingerprint(config, rules)
         except SourceError as exc:
+            if only_cached:
+                return None
             result.errors.append(FileError(display, str(exc)))
             return result
         except ConfigError as exc:
+            if only_cached:
+                return None
             result.errors.append(FileError(display, f"config error: {exc}"))
             return result
         except UsageError as exc:
@@ -334,6 +396,15 @@ class Checker:
                 result.findings = hit["findings"]
                 result.notices = hit["notices"]
                 return result
+        if only_cached:
+            return None
+        try:
+            # Built only now, on a cache miss: a run over unchanged drafts compiles no rule.
+            checks, context, _ = self.cache.checks(config, rules)
+            checks = checks + vale
+        except (ConfigError, SourceError) as exc:
+            result.errors.append(FileError(display, f"config error: {exc}" if isinstance(exc, ConfigError) else str(exc)))
+            return result
         doc = Document(display, source.text, fmt)
         try:
             doc.front_matter  # noqa: B018 - an impossible date in it is this file's error, not a crash
@@ -342,7 +413,9 @@ class Checker:
             result.errors.append(FileError(display, str(exc)))
             return result
         result.document = DocumentInfo(display, doc.as_of.isoformat(), doc.as_of_source, doc.word_count)
-        result.findings, result.errors = check_document(doc, checks)
+        if self.options.profile_rules:
+            result.timings = {}
+        result.findings, result.errors = check_document(doc, checks, result.timings)
         # A rule may report under finer ids than its own (grammar.languagetool reports grammar.<LT rule>);
         # ignoring one of those ids drops its findings.
         if ignore:
@@ -403,7 +476,16 @@ def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
     check_command_line_selectors(files, options)
     report = Report(errors=[FileError(p, m) for p, m in missing])
     jobs = max(1, options.jobs or 1)
-    if jobs > 1 and len(files) >= 2 * jobs and "-" not in files:
+    done: dict[str, FileResult] = {}
+    if options.use_cache and jobs > 1 and len(files) >= 2 * jobs and "-" not in files:
+        # Answer what the cache holds here, and fork workers (who build the rules) only for the rest.
+        checker = Checker(options)
+        for f in files:
+            hit = checker.check_path(f, keep_text, only_cached=True)
+            if hit is not None:
+                done[f] = hit
+    todo = [f for f in files if f not in done]
+    if jobs > 1 and len(todo) >= 2 * jobs and "-" not in todo:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
@@ -411,16 +493,17 @@ def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
             # Build the rules (and load what they need) once, here; forked workers inherit them.
             global _WORKER
             _WORKER = Checker(options)
-            _WORKER.prepare(files[0])
+            _WORKER.prepare(todo[0])
             ctx, init, init_args = multiprocessing.get_context("fork"), None, ()
         else:
             ctx, init, init_args = multiprocessing.get_context("spawn"), _init_worker, (options,)
         with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=init, initargs=init_args) as pool:
-            chunk = max(1, min(64, len(files) // (jobs * 8)))
-            results = list(pool.map(_work, [(f, keep_text) for f in files], chunksize=chunk))
+            chunk = max(1, min(64, len(todo) // (jobs * 8)))
+            done.update(zip(todo, pool.map(_work, [(f, keep_text) for f in todo], chunksize=chunk)))
     else:
         checker = Checker(options)
-        results = [checker.check_path(f, keep_text) for f in files]
+        done.update((f, checker.check_path(f, keep_text)) for f in todo)
+    results = [done[f] for f in files]
     seen_notices: set[str] = set()
     for r in results:
         if r.document:
@@ -429,6 +512,8 @@ def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
             report.min_severity[r.path] = r.min_severity
         report.findings.extend(r.findings)
         report.errors.extend(r.errors)
+        for rule_id, seconds in (r.timings or {}).items():
+            report.timings[rule_id] = report.timings.get(rule_id, 0.0) + seconds
         if r.text is not None:
             report.texts[r.path] = r.text
         for n in r.notices:

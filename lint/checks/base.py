@@ -8,6 +8,7 @@ from typing import Any, Iterable
 
 import regex
 
+from lint.checks.prefilter import PhraseIndex
 from lint.document import Document
 from lint.finding import Finding, Fix, one_line
 from lint.rules import Rule
@@ -17,6 +18,42 @@ from lint.rules import Rule
 #: matches included: collect the matches (``list(pattern.finditer(...))``) before working on each, or a
 #: draft with thousands of matches times out under load although the pattern itself is fast.
 REGEX_TIMEOUT = 2.0
+#: Upper bound for all the work of one rule on one document (every pattern and group of the rule together):
+#: a rule with 50,000 consistency groups, each fast, must still stop. Past it the engine reports the rule as
+#: failing on that file, as it does for a pattern that times out.
+RULE_BUDGET = 60.0
+
+#: The TimeoutError message when a rule's budget is spent (the engine words its error from it).
+BUDGET_SPENT = "rule time budget spent"
+
+_deadline: list[float | None] = [None]
+
+
+def start_budget(seconds: float | None = None) -> None:
+    """Start the time budget of the rule about to run (the engine calls this before each rule)."""
+    import time
+
+    _deadline[0] = time.monotonic() + (RULE_BUDGET if seconds is None else seconds)
+
+
+def stop_budget() -> None:
+    _deadline[0] = None
+
+
+def regex_timeout() -> float:
+    """The timeout for the next search: REGEX_TIMEOUT, or less when the rule's budget is nearly spent.
+
+    Raises TimeoutError once the budget is spent, so a loop over many patterns stops between two of them.
+    """
+    deadline = _deadline[0]
+    if deadline is None:
+        return REGEX_TIMEOUT
+    import time
+
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError(BUDGET_SPENT)
+    return min(REGEX_TIMEOUT, left)
 
 
 @dataclass
@@ -31,6 +68,8 @@ class BuildContext:
     #: Families whose findings are missing for a document because a service failed: {path: {family: why}}.
     #: The engine moves them to the document's report entry (``unavailable``), so nothing goes missing silently.
     unavailable: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: The literal prefixes of every pattern list built with this context, in one automaton (lint.checks.prefilter).
+    phrases: PhraseIndex = field(default_factory=PhraseIndex)
 
     def notice(self, message: str) -> None:
         if message not in self.notices:

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import regex
 
-from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, compile_pattern, make_finding
+from lint.checks.base import (BuildContext, Check, Params, check_template, compile_pattern, make_finding,
+                              regex_timeout)
 from lint.checks.context import in_quotation, in_title_case_run, sentence_at
 from lint.checks.existence import phrase_pattern
+from lint.checks.prefilter import find_all
 from lint.checks.substitution import match_case
 from lint.document import Document
 from lint.finding import Fix
@@ -37,7 +39,7 @@ PARAMETERS = {
 
 
 class ConsistencyCheck(Check):
-    def __init__(self, rule, params: Params) -> None:
+    def __init__(self, rule, params: Params, context: BuildContext) -> None:
         super().__init__(rule)
         groups = params.get("variants")
         if not isinstance(groups, list) or not groups or not all(
@@ -49,7 +51,12 @@ class ConsistencyCheck(Check):
         for group in groups:
             alts = "|".join(f"(?P<v{i}>{phrase_pattern(s)})" for i, s in enumerate(group))
             body = rf"(?<![\p{{L}}\p{{N}}_])(?:{alts}){suffix}(?![\p{{L}}\p{{N}}_])"
-            self.groups.append((group, compile_pattern(rule, body, "variants", flags)))
+            # Compiled when a document first holds one of the spellings: a long list costs nothing up front
+            # (the body is made of escaped literals, so it cannot be malformed).
+            self.groups.append((group, body, context.phrases.register(literals=group)))
+        self.flags = flags
+        self.phrases = context.phrases
+        self._compiled: dict[int, object] = {}
         self.skip_quoted = params.bool("skip_quoted", False)
         senses = params.get("senses", {}) or {}
         if not isinstance(senses, dict) or not all(
@@ -75,10 +82,16 @@ class ConsistencyCheck(Check):
         return False
 
     def run(self, doc: Document):
-        for group, pattern in self.groups:
+        for gi, (group, body, slot) in enumerate(self.groups):
             first_index = None
             first_line = 0
-            for m in list(pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT)):  # see REGEX_TIMEOUT
+            starts = self.phrases.candidates(doc, slot)
+            if starts is not None and not starts:
+                continue
+            pattern = self._compiled.get(gi)
+            if pattern is None:
+                pattern = self._compiled[gi] = compile_pattern(self.rule, body, "variants", self.flags)
+            for m in find_all(pattern, doc.prose, starts, regex_timeout()):  # see REGEX_TIMEOUT
                 index = next(i for i in range(len(group)) if m.group(f"v{i}") is not None)
                 if self._ignored(doc, group[index], *m.span(f"v{index}")):
                     continue
@@ -104,4 +117,4 @@ def _after_name_word(doc: Document, start: int) -> bool:
 
 
 def build(rule, context: BuildContext) -> Check:
-    return ConsistencyCheck(rule, Params(rule, PARAMETERS))
+    return ConsistencyCheck(rule, Params(rule, PARAMETERS), context)

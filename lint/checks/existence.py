@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import regex
 
-from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, compile_pattern, make_finding
+from lint.checks.base import (BuildContext, Check, Params, check_template, compile_pattern, make_finding,
+                              regex_timeout)
 from lint.checks.context import quoted_or_named
+from lint.checks.prefilter import find_all
 from lint.document import Document
 
 PARAMETERS = {
@@ -51,9 +53,10 @@ def alternation(rule, patterns: list[str], whole_word: bool, flags: int, key: st
 
 
 class ExistenceCheck(Check):
-    def __init__(self, rule, params: Params) -> None:
+    def __init__(self, rule, params: Params, context: BuildContext) -> None:
         super().__init__(rule)
-        patterns = params.str_list("patterns") + [phrase_pattern(w) for w in params.str_list("words")]
+        regexes, words = params.str_list("patterns"), params.str_list("words")
+        patterns = regexes + [phrase_pattern(w) for w in words]
         if not patterns:
             raise rule.error("needs patterns or words", "patterns")
         flags = regex.IGNORECASE if params.bool("ignorecase", True) else 0
@@ -62,9 +65,12 @@ class ExistenceCheck(Check):
         self.exceptions = alternation(rule, exceptions, False, flags, "exceptions") if exceptions else None
         self.skip_quoted = params.bool("skip_quoted", False)
         check_template(rule, {"match"})
+        self.phrases = context.phrases
+        self.slot = context.phrases.register(regexes, words)
 
     def run(self, doc: Document):
-        for m in list(self.pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT)):  # see REGEX_TIMEOUT
+        starts = self.phrases.candidates(doc, self.slot)
+        for m in find_all(self.pattern, doc.prose, starts, regex_timeout()):  # see REGEX_TIMEOUT
             start, end = m.span()
             if start == end:
                 continue
@@ -76,4 +82,4 @@ class ExistenceCheck(Check):
 
 
 def build(rule, context: BuildContext) -> Check:
-    return ExistenceCheck(rule, Params(rule, PARAMETERS))
+    return ExistenceCheck(rule, Params(rule, PARAMETERS), context)

@@ -35,7 +35,7 @@ import regex
 from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
 from lint.checks.context import in_quotation, sentence_at
 from lint.document import Document
-from lint.words import family, is_stop_word, tokens
+from lint.words import families, family, is_stop_word, tokens
 
 _SENTENCE_END = regex.compile(r"[.!?](?:\s|$)")
 
@@ -67,14 +67,15 @@ class OverusedWordCheck(Check):
         if len(words) < self.min_words:
             return
         limit = max(self.min_count, math.floor(self.rate * len(words) / 1000))
+        family_of = families(doc)  # every word stemmed once
         uses = defaultdict(list)
         for tok in words:
             if len(tok.norm) < self.min_length or is_stop_word(tok.norm):
                 continue
             if in_quotation(doc, tok.start, tok.end):
                 continue  # the speaker's words: "invest, invest, invest" is theirs to repeat
-            uses[family(tok.norm)].append(tok)
-        topic = {family(t.norm) for t in (*headline_tokens(doc), *lead_tokens(doc))}
+            uses[family_of[tok.norm]].append(tok)
+        topic = {family_of[t.norm] for t in (*headline_tokens(doc), *lead_tokens(doc))}
         if self.topic_words:
             ranked = sorted(uses, key=lambda k: (-len(uses[k]), uses[k][0].start))
             topic.update(ranked[:self.topic_words])
@@ -125,7 +126,7 @@ def noun_families(doc: Document, words) -> set[str]:
         if text[prev.end:tok.start].strip():
             continue  # punctuation between the determiner and the word
         if nxt is None or text[tok.end:nxt.start].strip() or is_stop_word(nxt.norm):
-            nouns.add(family(tok.norm))
+            nouns.add(families(doc)[tok.norm])
     return nouns
 
 
@@ -139,7 +140,7 @@ def is_term(doc: Document, words, index: dict[int, int], toks) -> bool:
                 between = doc.prose[min(tok.end, words[j].end):max(tok.start, words[j].start)]
                 if not between.strip():
                     # Compared by their first letters, so "mystery shopper" and "mystery shopping" are one term.
-                    neighbours[(side, family(words[j].norm)[:4])] += 1
+                    neighbours[(side, families(doc)[words[j].norm][:4])] += 1
     return bool(neighbours) and max(neighbours.values()) * 2 >= len(toks)
 
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import regex
 
-from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, make_finding
+from lint.checks.base import BuildContext, Check, Params, check_template, make_finding, regex_timeout
 from lint.checks.context import quoted_or_named
 from lint.checks.existence import alternation, phrase_pattern
+from lint.checks.prefilter import find_all
 from lint.document import Document
 from lint.finding import Fix
 
@@ -38,7 +39,7 @@ def match_case(replacement: str, original: str) -> str:
 
 
 class SubstitutionCheck(Check):
-    def __init__(self, rule, params: Params) -> None:
+    def __init__(self, rule, params: Params, context: BuildContext) -> None:
         super().__init__(rule)
         swap = params.mapping("swap")
         if not swap:
@@ -59,9 +60,13 @@ class SubstitutionCheck(Check):
         self.pattern = alternation(rule, sources, params.bool("whole_word", True), self.flags, "swap", named=True)
         self.skip_quoted = params.bool("skip_quoted", False)
         check_template(rule, {"match", "replacement"})
+        self.phrases = context.phrases
+        self.slot = context.phrases.register(sources) if use_regex else \
+            context.phrases.register(literals=[str(bad) for bad in swap])
 
     def run(self, doc: Document):
-        for m in list(self.pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT)):  # see REGEX_TIMEOUT
+        starts = self.phrases.candidates(doc, self.slot)
+        for m in find_all(self.pattern, doc.prose, starts, regex_timeout()):  # see REGEX_TIMEOUT
             start, end = m.span()
             if start == end:
                 continue
@@ -81,4 +86,4 @@ class SubstitutionCheck(Check):
 
 
 def build(rule, context: BuildContext) -> Check:
-    return SubstitutionCheck(rule, Params(rule, PARAMETERS))
+    return SubstitutionCheck(rule, Params(rule, PARAMETERS), context)

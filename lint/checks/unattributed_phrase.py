@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import regex
 
-from lint.checks.base import REGEX_TIMEOUT, BuildContext, Check, Params, check_template, compile_pattern, make_finding
+from lint.checks.base import (BuildContext, Check, Params, check_template, compile_pattern, make_finding,
+                              regex_timeout)
 from lint.checks.existence import phrase_pattern
+from lint.checks.prefilter import find_all
 from lint.claims.attribution import INSTITUTIONS, in_named_quotation, sentence_attribution, sentence_index
 from lint.claims.settings import vocabulary
 from lint.document import Document
@@ -78,7 +80,8 @@ class UnattributedPhraseCheck(Check):
     def __init__(self, rule, params: Params, context: BuildContext) -> None:
         super().__init__(rule)
         self.vocab = vocabulary(context)
-        patterns = params.str_list("patterns") + [phrase_pattern(w) for w in params.str_list("words")]
+        regexes, words = params.str_list("patterns"), params.str_list("words")
+        patterns = regexes + [phrase_pattern(w) for w in words]
         if not patterns:
             raise rule.error("needs patterns or words", "patterns")
         flags = regex.IGNORECASE if params.bool("ignorecase", True) else 0
@@ -95,9 +98,12 @@ class UnattributedPhraseCheck(Check):
             raise rule.error(f"skip_blocks: unknown block kind {', '.join(map(repr, unknown))}; "
                              f"known: {', '.join(BLOCK_KINDS)}", "skip_blocks")
         check_template(rule, {"match"})
+        self.phrases = context.phrases
+        self.slot = context.phrases.register(regexes, words)
 
     def run(self, doc: Document):
-        for m in list(self.pattern.finditer(doc.prose, timeout=REGEX_TIMEOUT)):  # see REGEX_TIMEOUT
+        starts = self.phrases.candidates(doc, self.slot)
+        for m in find_all(self.pattern, doc.prose, starts, regex_timeout()):  # see REGEX_TIMEOUT
             start, end = m.span()
             if start == end or (self.exceptions and self.exceptions.fullmatch(m.group())):
                 continue

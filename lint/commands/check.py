@@ -38,6 +38,8 @@ def add_selection_arguments(p: argparse.ArgumentParser) -> None:
                    help="with -, the path to report and to pick the format and config by")
     p.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
                    help="check files in N processes (default: the number of cores)")
+    p.add_argument("--profile-rules", action="store_true",
+                   help="print the time each rule took, slowest first, to stderr (the cache is not used)")
     p.add_argument("--no-cache", action="store_true",
                    help="do not reuse or store results of unchanged drafts")
     p.add_argument("--cache-dir", default=None, metavar="DIR",
@@ -95,8 +97,9 @@ def options_from(args):
     if vale is None and getattr(args, "format", None) == "vale-line":
         vale = "auto"  # Vale's output format implies Vale's rules, found the way Vale finds them
     return Options(select=args.select, ignore=args.ignore, as_of=args.as_of, config=args.config,
-                   stdin_filename=args.stdin_filename, jobs=jobs, use_cache=not args.no_cache,
-                   cache_dir=args.cache_dir, vale_config=vale)
+                   stdin_filename=args.stdin_filename, jobs=jobs,
+                   use_cache=not args.no_cache and not args.profile_rules, cache_dir=args.cache_dir,
+                   vale_config=vale, profile_rules=args.profile_rules)
 
 
 def fail_level(args) -> str | None:
@@ -192,9 +195,19 @@ def publish(args, report, gate, fail_on: str | None) -> None:
     for notice in report.notices + gate.notes(d.path for d in report.documents):
         print(f"copydesk: note: {notice}", file=sys.stderr)
     _note_undated(report)
+    if args.profile_rules:
+        print_timings(report.timings)
     if args.format != "text":
         for e in report.errors:
             print(f"{e.path}: error: {e.message}", file=sys.stderr)
+
+
+def print_timings(timings: dict[str, float]) -> None:
+    """--profile-rules: seconds per rule over all files, slowest first, on stderr."""
+    total = sum(timings.values()) or 1.0
+    print(f"copydesk: time per rule ({len(timings)} rules, {sum(timings.values()):.3f} s in all):", file=sys.stderr)
+    for rule_id, seconds in sorted(timings.items(), key=lambda kv: (-kv[1], kv[0])):
+        print(f"  {seconds:9.3f} s  {seconds / total:6.1%}  {rule_id}", file=sys.stderr)
 
 
 def fix_and_recheck(report, checked: list, gate, options, dry_run: bool) -> None:

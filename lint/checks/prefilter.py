@@ -1,0 +1,355 @@
+"""One pass over the words: where a phrase-list or pattern rule can match at all.
+
+Each pattern rule hands the entries of its list to :class:`PhraseIndex`, which
+derives from every entry the literal text its matches must start with (its
+*prefixes*: ``"in order to"`` starts with ``"in order to"``; ``play(?:s|ed)? an?
+(?:pivotal|crucial) role`` starts with ``"play"``). All prefixes of all rules go
+into one Aho–Corasick automaton (``pyahocorasick``), run once per document over
+the lower-cased prose with runs of white space squeezed to one space. A rule
+then tries its compiled pattern only at the offsets where one of its prefixes
+starts (``pattern.match`` at each, left to right, skipping offsets inside the
+previous match), which finds exactly what ``pattern.finditer`` over the whole
+text finds: every match starts at such an offset, and the pattern itself still
+decides (look-behinds see the text before the offset, look-aheads the text after).
+
+When no safe prefix can be derived (an entry that may start with any letter, a
+construct only the ``regex`` module knows, a prefix shorter than two
+characters), the rule scans the whole text as before. A document whose
+lower-casing is not a one-to-one case fold (``ß``, ``ſ``, ``İ``...) is scanned
+in full by every rule.
+
+``COPYDESK_PLAIN_SCAN=1`` (or :func:`set_enabled`) turns all of this off, so a
+test can compare the two paths on the same code.
+"""
+
+from __future__ import annotations
+
+import os
+from bisect import bisect_right
+
+import regex
+
+#: Fewer characters than this make a prefix useless as a filter (too many offsets to try).
+MIN_PREFIX = 2
+#: More alternatives than this and the prefixes of an entry stop growing.
+MAX_PREFIXES = 512
+
+_ENABLED = os.environ.get("COPYDESK_PLAIN_SCAN", "") in ("", "0")
+_SPACE = regex.compile(r"\s+")
+_ONE_SPACE = regex.compile(r"\s")
+# Syntax the standard library's parser would read differently from the regex module (POSIX classes,
+# fuzzy matching, branch reset, version flags): no prefix is derived from patterns using it.
+_ESCAPE = regex.compile(r"\\[pP]\{[^}]*\}|\\.", regex.S)
+_FOREIGN = regex.compile(r"\[:|\{[a-zA-Z]|\(\?[|VrfwbeR&(]|\(\?P>|\(\?\d")
+
+
+def set_enabled(on: bool) -> None:
+    """Turn the prefilter on or off for this process (tests compare both paths)."""
+    global _ENABLED
+    _ENABLED = on
+
+
+def enabled() -> bool:
+    return _ENABLED
+
+
+def _tricky(ch: str) -> bool:
+    """A character whose lower case is not its one-character case fold ('ß', 'ſ', 'İ', final sigma)."""
+    low = ch.lower()
+    return len(low) != 1 or low != ch.casefold()
+
+
+def _strip_lookbehinds(pattern: str) -> str | None:
+    """The pattern without its look-behind groups (zero-width: removing them only widens the matches)."""
+    out = []
+    i, n = 0, len(pattern)
+    while i < n:
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[":
+            j = _class_end(pattern, i)
+            if j is None:
+                return None
+            out.append(pattern[i:j])
+            i = j
+            continue
+        if pattern.startswith("(?<=", i) or pattern.startswith("(?<!", i):
+            j = _group_end(pattern, i)
+            if j is None:
+                return None
+            i = j
+            continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def _class_end(pattern: str, i: int) -> int | None:
+    j = i + 1
+    if j < len(pattern) and pattern[j] == "^":
+        j += 1
+    if j < len(pattern) and pattern[j] == "]":
+        j += 1
+    while j < len(pattern):
+        if pattern[j] == "\\":
+            j += 2
+            continue
+        if pattern[j] == "[":
+            return None  # nested sets: regex-module syntax
+        if pattern[j] == "]":
+            return j + 1
+        j += 1
+    return None
+
+
+def _group_end(pattern: str, i: int) -> int | None:
+    depth, j = 0, i
+    while j < len(pattern):
+        c = pattern[j]
+        if c == "\\":
+            j += 2
+            continue
+        if c == "[":
+            k = _class_end(pattern, j)
+            if k is None:
+                return None
+            j = k
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return j + 1
+        j += 1
+    return None
+
+
+def literal_prefixes(pattern: str) -> frozenset[str] | None:
+    """Lower-cased, space-squeezed texts one of which every match of ``pattern`` starts with.
+
+    None when no such set can be derived safely; the caller then scans the whole text.
+    """
+    # \p{L} and kin are classes (they end a prefix); the standard parser does not know them.
+    cleaned = _ESCAPE.sub(lambda m: r"\d" if m.group()[1] in "pP" else m.group(), pattern)
+    if _FOREIGN.search(cleaned):
+        return None
+    cleaned = _strip_lookbehinds(cleaned)
+    if cleaned is None:
+        return None
+    try:
+        import warnings
+
+        from re import _parser as sre_parse  # the standard library's regular-expression parser
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = sre_parse.parse(cleaned)
+    except Exception:  # noqa: BLE001 - anything it cannot read is scanned in full
+        return None
+    states = _walk(list(parsed), {("", False)})
+    prefixes = set()
+    for text, _done in states:
+        if len(text) < MIN_PREFIX or text.startswith(" "):
+            return None
+        prefixes.add(text)
+    return frozenset(prefixes)
+
+
+def _append(states: set, ch: str) -> set:
+    out = set()
+    for text, done in states:
+        if done:
+            out.add((text, done))
+        elif _ONE_SPACE.fullmatch(ch):
+            out.add((text if text.endswith(" ") else text + " ", False))
+        elif _tricky(ch):
+            out.add((text, True))
+        else:
+            out.add((text + ch.lower(), False))
+    return out
+
+
+def _finish(states: set) -> set:
+    return {(text, True) for text, _ in states}
+
+
+def _walk(nodes, states: set) -> set:
+    from re import _constants as c
+
+    for op, av in nodes:
+        if all(done for _, done in states):
+            return states
+        if len(states) > MAX_PREFIXES:
+            return _finish(states)
+        if op is c.LITERAL:
+            states = _append(states, chr(av))
+        elif op is c.IN:
+            chars = _set_chars(av)
+            if chars is None:
+                states = _finish(states)
+            else:
+                states = set().union(*(_append(states, ch) for ch in chars))
+        elif op is c.SUBPATTERN:
+            states = _walk(list(av[-1]), states)
+        elif op is c.BRANCH:
+            states = set().union(*(_walk(list(alt), states) for alt in av[1]))
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+            lo, hi, sub = av
+            sub = list(sub)
+            if _is_space(sub) and lo >= 1:
+                states = _append(states, " ")  # \s+ is one space in the squeezed text
+                continue
+            once = _walk(sub, states) if lo >= 1 or hi != 0 else states
+            if lo == 0:
+                states = states | (once if hi == 1 else _finish(once))
+            elif hi == 1:
+                states = once
+            else:
+                states = _finish(once)
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width
+        elif op is getattr(c, "ATOMIC_GROUP", None):
+            states = _walk(list(av), states)
+        else:
+            states = _finish(states)
+    return states
+
+
+def _is_space(sub) -> bool:
+    from re import _constants as c
+
+    if len(sub) != 1:
+        return False
+    op, av = sub[0]
+    if op is c.LITERAL:
+        return bool(_ONE_SPACE.fullmatch(chr(av)))
+    if op is c.IN:
+        return av == [(c.CATEGORY, c.CATEGORY_SPACE)] or _set_chars(av) == [" "]
+    return False
+
+
+def _set_chars(items) -> list[str] | None:
+    """The characters of a small character set, or None (negated, a category, a wide range)."""
+    from re import _constants as c
+
+    chars: list[str] = []
+    for op, av in items:
+        if op is c.LITERAL:
+            chars.append(chr(av))
+        elif op is c.RANGE and av[1] - av[0] < 12:
+            chars.extend(chr(x) for x in range(av[0], av[1] + 1))
+        elif op is c.CATEGORY and av is c.CATEGORY_SPACE:
+            chars.append(" ")
+        else:
+            return None
+    low = {ch if _ONE_SPACE.fullmatch(ch) else ch.lower() for ch in chars}
+    if any(not _ONE_SPACE.fullmatch(ch) and _tricky(ch) for ch in chars):
+        return None
+    return sorted(low)
+
+
+class PhraseIndex:
+    """The prefixes of every registered pattern list, in one automaton built on first use."""
+
+    def __init__(self) -> None:
+        self._slots: list[frozenset[str] | None] = []
+        self._automaton = None
+        self._owners: dict[str, list[int]] = {}
+
+    def register(self, patterns: list[str] = (), literals: list[str] = ()) -> int:
+        """Register one alternation: ``patterns`` (regular expressions) and ``literals`` (phrases, as
+        :func:`lint.checks.existence.phrase_pattern` turns them into patterns); returns its slot.
+        A list without safe prefixes gets a slot whose candidates are always None (scan everything)."""
+        prefixes: set[str] | None = set()
+        for phrase in literals:
+            text = " ".join(phrase.lower().split())
+            if len(text) < MIN_PREFIX or any(_tricky(ch) for ch in text) or len(text) != len(" ".join(phrase.split())):
+                prefixes = None
+                break
+            prefixes.add(text)
+        for entry in patterns if prefixes is not None else ():
+            found = literal_prefixes(entry)
+            if found is None:
+                prefixes = None
+                break
+            prefixes |= found
+        self._slots.append(frozenset(prefixes) if prefixes is not None else None)
+        self._automaton = None
+        return len(self._slots) - 1
+
+    def _build(self):
+        import ahocorasick
+
+        automaton = ahocorasick.Automaton()
+        owners: dict[str, list[int]] = {}
+        for slot, prefixes in enumerate(self._slots):
+            for p in prefixes or ():
+                owners.setdefault(p, []).append(slot)
+        for p in owners:
+            automaton.add_word(p, p)
+        if owners:
+            automaton.make_automaton()
+        self._owners = owners
+        self._automaton = automaton
+        return automaton
+
+    def candidates(self, doc, slot: int) -> list[int] | None:
+        """Sorted offsets in ``doc.prose`` where a match of the slot's list may start; None: scan all."""
+        if not _ENABLED or self._slots[slot] is None:
+            return None
+        per_doc = doc.__dict__.setdefault("_phrase_hits", {})
+        key = id(self)
+        if key not in per_doc:
+            per_doc[key] = self._scan(doc.prose)
+        hits = per_doc[key]
+        if hits is None:
+            return None
+        return hits.get(slot, [])
+
+    def _scan(self, prose: str) -> dict[int, list[int]] | None:
+        lowered = prose.lower()
+        if len(lowered) != len(prose) or any(ord(ch) > 127 and _tricky(ch) for ch in set(prose)):
+            return None
+        automaton = self._automaton if self._automaton is not None else self._build()
+        if not self._owners:
+            return {}
+        # Squeeze white space, remembering where each squeezed offset came from.
+        runs_at, shift_after = [], []
+        shift = 0
+        for m in _SPACE.finditer(lowered):
+            s, e = m.span()
+            runs_at.append(s - shift)
+            shift += e - s - 1
+            shift_after.append(shift)
+        squeezed = _SPACE.sub(" ", lowered) if runs_at else lowered
+        hits: dict[int, list[int]] = {}
+        owners = self._owners
+        for end, prefix in automaton.iter(squeezed):
+            start = end - len(prefix) + 1
+            i = bisect_right(runs_at, start - 1) - 1  # runs that start before this offset
+            original = start + (shift_after[i] if i >= 0 else 0)
+            for slot in owners[prefix]:
+                hits.setdefault(slot, []).append(original)
+        for slot, starts in hits.items():
+            hits[slot] = sorted(set(starts))
+        return hits
+
+
+def find_all(pattern, text: str, starts: list[int] | None, timeout: float):
+    """The matches of ``pattern.finditer(text)``, trying only ``starts`` when given."""
+    if starts is None:
+        return list(pattern.finditer(text, timeout=timeout))
+    found = []
+    last = -1
+    for p in starts:
+        if p < last:
+            continue
+        m = pattern.match(text, p, timeout=timeout)
+        if m is not None and m.end() > m.start():
+            found.append(m)
+            last = m.end()
+    return found
