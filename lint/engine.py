@@ -11,17 +11,20 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 
-from lint.checks import kind_module
-from lint.checks.base import BuildContext, Check
+from typing import TYPE_CHECKING
+
+from lint.checks import data_files, kind_module
 from lint.config import Config, ConfigResolver, selected
-from lint.dateline import resolve_as_of
-from lint.document import Document
 from lint.errors import ConfigError, UsageError
 from lint.finding import Finding, Severity
 from lint.rules import Rule, builtin_rules, matches_prefix
 from lint.source import SourceError, expand_paths, read_source
 from lint.suppress import is_silenced, silences
 from lint.yamlio import LineDict
+
+if TYPE_CHECKING:  # the checks and the document model are imported when a file is checked, not on a cache hit
+    from lint.checks.base import BuildContext, Check
+    from lint.document import Document
 
 
 @dataclass
@@ -165,6 +168,8 @@ class CheckCache:
         """The built checks, their context, and a fingerprint of everything they depend on."""
         key = self._key(config, rules)
         if key not in self._cache:
+            from lint.checks.base import BuildContext
+
             context = BuildContext(config=config, rules=list(rules))
             built = []
             by_kind: dict[str, list[Rule]] = {}
@@ -198,8 +203,7 @@ def _fingerprint(config: Config, definitions: tuple, rules: list[Rule]) -> str:
     for rule in rules:
         by_kind.setdefault(rule.kind, []).append(rule)
     for kind in sorted(by_kind):
-        data_files = getattr(kind_module(kind, by_kind[kind][0]), "data_files", None)
-        for path in data_files(by_kind[kind], config) if data_files else ():
+        for path in data_files(kind, config):
             h.update(str(path).encode("utf-8", "surrogatepass"))
             try:
                 with open(path, "rb") as fh:
@@ -405,6 +409,9 @@ class Checker:
         except (ConfigError, SourceError) as exc:
             result.errors.append(FileError(display, f"config error: {exc}" if isinstance(exc, ConfigError) else str(exc)))
             return result
+        from lint.dateline import resolve_as_of
+        from lint.document import Document
+
         doc = Document(display, source.text, fmt)
         try:
             doc.front_matter  # noqa: B018 - an impossible date in it is this file's error, not a crash

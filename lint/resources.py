@@ -22,3 +22,21 @@ def rule_pack_paths() -> list[Path]:
 
 def facts_dir() -> Path:
     return rules_dir() / "facts"
+
+
+def fact_data_files(config) -> list[str]:
+    """The knowledge-base files the rules read; the result cache hashes them without loading them, or even
+    importing the facts package (a bad ``facts:`` section is reported when the rules are built)."""
+    import os
+
+    folder = facts_dir()
+    found = [str(p) for p in sorted(folder.glob("*.yaml"))] if folder.is_dir() else []
+    section = config.section("facts") if config is not None else {}
+    files = section.get("files") or [] if isinstance(section, dict) else []
+    files = [files] if isinstance(files, str) else files
+    path = getattr(config, "path", None)
+    base = os.path.dirname(os.path.abspath(path)) if path else os.getcwd()
+    for name in files if isinstance(files, list) else []:
+        if isinstance(name, str):
+            found.append(os.path.normpath(name if os.path.isabs(name) else os.path.join(base, name)))
+    return found

@@ -58,6 +58,30 @@ def write(tmp_path):
     return _write
 
 
+#: How long the tests wait for LanguageTool to start and to answer its first check.
+LOADED_START_TIMEOUT = 600.0
+
+
+def _warm_up(url: str) -> None:
+    """Ask the server one real question and wait for the answer (the first answer is the slow one)."""
+    import time
+    import urllib.parse
+    import urllib.request
+
+    data = urllib.parse.urlencode({"language": "en-US", "text": "This are a test of the the server."}).encode()
+    deadline = time.monotonic() + LOADED_START_TIMEOUT
+    while True:
+        try:
+            with urllib.request.urlopen(url.rstrip("/") + "/v2/check", data=data,
+                                        timeout=max(1.0, deadline - time.monotonic())) as response:
+                response.read()
+            return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(1)
+
+
 @pytest.fixture(scope="session")
 def languagetool_server(tmp_path_factory):
     """A real LanguageTool server for the whole session, started from the jars scripts/languagetool fetched.
@@ -81,7 +105,15 @@ def languagetool_server(tmp_path_factory):
     except lt.Unavailable as exc:
         pytest.fail(f"the grammar tests need Java 17: {exc}", pytrace=False)
     base = tmp_path_factory.mktemp("languagetool")
-    process, url = lt.launch(folder, lt.free_port(), log=base / "server.log")
+    # On a loaded machine (2 cores, several suites at once) Java can take minutes to start and to answer
+    # its first check (it loads the English model then): wait for both here, generously, so that no test
+    # meets a server that is still warming up and times out (issue #17).
+    process, url = lt.launch(folder, lt.free_port(), log=base / "server.log", timeout=LOADED_START_TIMEOUT)
+    try:
+        _warm_up(url)
+    except Exception:
+        lt.stop(process)
+        raise
     saved = {key: os.environ.get(key) for key in (URL_ENV, CACHE_ENV)}
     os.environ[URL_ENV] = url
     os.environ[CACHE_ENV] = str(base / "cache")

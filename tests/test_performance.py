@@ -47,7 +47,7 @@ def test_prefilter_finds_exactly_what_the_plain_scan_finds_on_the_corpus():
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpora/onestopenglish is absent")
 def test_default_rules_give_identical_findings_both_ways_on_the_corpus():
     fast, plain = _both_ways([CORPUS])
-    assert len(plain) > 500
+    assert len(plain) > 300  # the default rules find a few hundred things on these 90 texts
     assert fast == plain
 
 

@@ -19,6 +19,18 @@ from types import ModuleType
 from lint.errors import ConfigError
 
 
+def data_files(kind: str, config) -> list[str]:
+    """Files the rules of ``kind`` read, which the result cache key must hash (the facts knowledge base).
+
+    Answered here, without importing the kind's module: a fully cached run imports no check.
+    """
+    if kind == "fact":
+        from lint.resources import fact_data_files
+
+        return fact_data_files(config)
+    return []
+
+
 def module_name(kind: str) -> str:
     return f"{__name__}.{kind.replace('-', '_')}"
 

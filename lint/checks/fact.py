@@ -87,14 +87,6 @@ def _judgement(rule) -> str:
     return params.choice("judgement", "outdated", JUDGEMENTS)
 
 
-def data_files(rules, config) -> list[str]:
-    """The knowledge-base files the rules read (the result cache hashes them without loading them)."""
-    from lint.facts.loader import builtin_files, section_settings
-
-    extra_files, _ignore = section_settings(config)
-    return [*builtin_files(), *extra_files]
-
-
 def build_many(rules, context: BuildContext) -> list[Check]:
     from lint.facts.loader import base_for, builtin_files, section_settings
 

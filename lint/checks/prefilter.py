@@ -32,7 +32,7 @@ import regex
 #: Fewer characters than this make a prefix useless as a filter (too many offsets to try).
 MIN_PREFIX = 2
 #: More alternatives than this and the prefixes of an entry stop growing.
-MAX_PREFIXES = 512
+MAX_PREFIXES = 256
 
 _ENABLED = os.environ.get("COPYDESK_PLAIN_SCAN", "") in ("", "0")
 _SPACE = regex.compile(r"\s+")
@@ -160,17 +160,13 @@ def literal_prefixes(pattern: str) -> frozenset[str] | None:
 
 
 def _append(states: set, ch: str) -> set:
-    out = set()
-    for text, done in states:
-        if done:
-            out.add((text, done))
-        elif _ONE_SPACE.fullmatch(ch):
-            out.add((text if text.endswith(" ") else text + " ", False))
-        elif _tricky(ch):
-            out.add((text, True))
-        else:
-            out.add((text + ch.lower(), False))
-    return out
+    if _ONE_SPACE.fullmatch(ch):
+        return {(text, True) if done else (text if text.endswith(" ") else text + " ", False)
+                for text, done in states}
+    if _tricky(ch):
+        return _finish(states)
+    low = ch.lower()
+    return {(text, True) if done else (text + low, False) for text, done in states}
 
 
 def _finish(states: set) -> set:
