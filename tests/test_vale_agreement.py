@@ -16,8 +16,22 @@ from vale_agreement import Tally, compare_documents, compare_fixtures, missing, 
 WHY = missing()
 pytestmark = pytest.mark.skipif(WHY is not None, reason=WHY or "")
 
-#: At least this share of alert lines must be printed by both tools, per file type.
+#: At least this share of alert lines must be printed by both tools.
 AGREEMENT = 0.99
+
+#: Lines where copydesk and Vale differ by design (docs/vale.md, "Remaining differences"): Vale looks
+#: each match up again in the file's text, and a match the file spells differently (an entity, bold
+#: markers inside the match) is then dropped, or put at column 1 of a line holding its sentence's
+#: words; copydesk knows where every character came from and reports the match where it is.
+#: line -> (the tool that prints it, why)
+BY_DESIGN = {
+    "docs/written/faq.md:26:83:Google.EmDash:Don't put a space before or after a dash.":
+        ("copydesk", "the source spells the dash '&mdash;', so Vale cannot find ' — ' and drops the alert"),
+    "docs/written/tutorial.md:46:8:Google.Colons:': K' should be in lowercase.":
+        ("copydesk", "'**Tip:** Keep': the match ': K' is not in the source, Vale falls back to column 1"),
+    "docs/written/tutorial.md:46:1:Google.Colons:': K' should be in lowercase.":
+        ("vale", "the same alert where Vale's fallback puts it"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -30,21 +44,46 @@ def _explain(t: Tally) -> str:
         "\n  ".join(t.copydesk_only[:40])
 
 
-@pytest.mark.parametrize("ext", [".md", ".txt"])
-def test_agreement_per_file_type(documents, ext):
+def _without_by_design(vale: list[str], ours: list[str]) -> tuple[list[str], list[str]]:
+    return ([x for x in vale if BY_DESIGN.get(x, ("",))[0] != "vale"],
+            [x for x in ours if BY_DESIGN.get(x, ("",))[0] != "copydesk"])
+
+
+def test_agreement_on_md_and_txt_documents(documents):
+    """The issue's measure: every alert line of every .md and .txt document, nothing set aside."""
     vale, ours = documents
-    per_type = tally_by(vale, ours, "ext")
-    assert ext in per_type, f"no {ext} alerts at all: the documents or the styles are missing"
-    t = per_type[ext]
-    assert t.total >= 150  # enough lines for the figure to mean something
+    t = Tally()
+    t.add(vale, ours)
+    assert t.total >= 5000
     assert t.agreement >= AGREEMENT, _explain(t)
 
 
-def test_documents_written_for_the_test_agree(documents):
+@pytest.mark.parametrize("ext", [".md", ".txt"])
+def test_agreement_per_file_type(documents, ext):
+    """Per file type, once the differences by design are set aside (they are pinned below)."""
+    per_type = tally_by(*_without_by_design(*documents), "ext")
+    assert ext in per_type, f"no {ext} alerts at all: the documents or the styles are missing"
+    t = per_type[ext]
+    assert t.total >= 250  # enough lines for the figure to mean something
+    assert t.agreement >= AGREEMENT, _explain(t)
+
+
+def test_every_other_difference_is_a_known_one_by_design(documents):
+    """A line only one tool prints is one of BY_DESIGN, printed by the tool it names."""
     vale, ours = documents
     t = Tally()
+    t.add(vale, ours)
+    for line in t.vale_only:
+        assert BY_DESIGN.get(line, ("",))[0] == "vale", line
+    for line in t.copydesk_only:
+        assert BY_DESIGN.get(line, ("",))[0] == "copydesk", line
+
+
+def test_documents_written_for_the_test_agree(documents):
+    vale, ours = _without_by_design(*documents)
+    t = Tally()
     t.add([x for x in vale if x.startswith("docs/written/")], [x for x in ours if x.startswith("docs/written/")])
-    assert t.total >= 250
+    assert t.total >= 300
     assert t.agreement >= AGREEMENT, _explain(t)
 
 

@@ -110,6 +110,17 @@ class Aligner:
         # reference-definition list, say), an exact hit is the text's place.
         if pos >= 0 and (pos - self.cursor < 4096 or len(text) >= 12):
             return self._take(text, pos)
+        if pos < 0:
+            # A converter's trailing non-breaking space (goldmark's before a footnote's back-link) is
+            # not in the source; text it moved after where it was written (footnotes go to the end)
+            # is found before the cursor.
+            core = text.rstrip()
+            found = self.source.find(core, self.cursor) if core != text else -1
+            if found < 0 or found - self.cursor >= 4096:
+                found = self.source.find(core, 0, self.cursor) if len(core) >= 12 else -1
+            if found >= 0:
+                taken = self._take(core, found)
+                return Text(text, taken.offsets + [-1] * (len(text) - len(core)))
         offsets = self._by_character(text)
         if pos >= 0 and all(o < 0 for o in offsets):
             return self._take(text, pos)

@@ -28,7 +28,30 @@ def _markdown():
     # element to Vale, where ``<s>`` would close the block), ``<br>`` and ``<img …>`` as start tags.
     md.add_render_rule("s_open", lambda *args: "<del>")
     md.add_render_rule("s_close", lambda *args: "</del>")
+    _goldmark_footnotes(md)
     return md
+
+
+def _goldmark_footnotes(md) -> None:
+    """Footnotes (``[^1]``) as goldmark's Footnote extension, which Vale enables, writes them: the
+    reference as its number, the notes as a list at the end, each ending in a back-link."""
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    md.use(footnote_plugin)
+
+    def number(tokens, idx):
+        return int(tokens[idx].meta["id"]) + 1
+
+    md.add_render_rule("footnote_ref", lambda self, tokens, idx, options, env: (
+        f'<sup id="fnref:{number(tokens, idx)}"><a href="#fn:{number(tokens, idx)}" class="footnote-ref" '
+        f'role="doc-noteref">{number(tokens, idx)}</a></sup>'))
+    md.add_render_rule("footnote_block_open", lambda *args: '<div class="footnotes" role="doc-endnotes">\n<hr>\n<ol>\n')
+    md.add_render_rule("footnote_block_close", lambda *args: "</ol>\n</div>\n")
+    md.add_render_rule("footnote_open", lambda self, tokens, idx, options, env: f'<li id="fn:{number(tokens, idx)}">\n')
+    md.add_render_rule("footnote_close", lambda *args: "</li>\n")
+    md.add_render_rule("footnote_anchor", lambda self, tokens, idx, options, env: (
+        f'&#160;<a href="#fnref:{number(tokens, idx)}" class="footnote-backref" role="doc-backlink">'
+        '&#x21a9;&#xfe0e;</a>'))
 
 
 def apply_ignores(text: str, block_ignores: list[str], token_ignores: list[str], fmt: str) -> str:
