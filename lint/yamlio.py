@@ -69,6 +69,8 @@ def loads(text: str, path: str):
         raise ConfigError(f"malformed YAML: {problem}", path, line) from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"malformed YAML: {exc}", path) from None
+    except (ValueError, TypeError) as exc:  # a value the constructor rejects: "from: 2022-13-01"
+        raise ConfigError(f"malformed YAML value: {exc}", path) from None
 
 
 def load(path: str):

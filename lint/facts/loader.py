@@ -35,7 +35,9 @@ def builtin_files() -> list[str]:
 
 
 def load_file(path: str) -> list[Fact]:
-    items = load_entries(path, "facts", "facts file")
+    from lint.facts.parse_cache import cached_entries
+
+    items = cached_entries(path, lambda: load_entries(path, "facts", "facts file"))
     return [parse_fact(entry, path, items.line_of(i) if isinstance(items, LineList) else 0)
             for i, entry in enumerate(items)]
 

@@ -1,0 +1,122 @@
+"""The parsed-facts cache: same records and lines as parsing, invalidated by any edit, never in the way."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from lint.errors import ConfigError
+from lint.facts import parse_cache
+from lint.facts.loader import builtin_files, load_entries, load_file
+from lint.facts.model import parse_fact
+
+RECORD = """\
+facts:
+  - id: xx.prime-minister.a
+    topic: xx.prime-minister
+    about: Prime Minister of Xland
+    holder: Anna Alpha
+    titles: [Prime Minister]
+    from: 2020-01-01
+    until: 2022-01-01
+    successor: xx.prime-minister.b
+    source: https://example.org/pm
+    verified: 2026-12-01
+
+  - id: xx.prime-minister.b
+    topic: xx.prime-minister
+    about: Prime Minister of Xland
+    holder: Bert Beta
+    titles: [Prime Minister]
+    from: 2022-01-01
+    holds_through: 2025-10-31
+    source: https://example.org/pm
+    verified: null
+    unverified: "not checked"
+"""
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "facts"
+
+
+def _parsed(path):
+    items = load_entries(path, "facts", "facts file")
+    return [parse_fact(e, path, items.line_of(i)) for i, e in enumerate(items)]
+
+
+def test_cached_load_gives_the_same_records_lines_and_key_lines_as_parsing(cache_dir):
+    for path in builtin_files():
+        first = load_file(path)   # parses and fills the cache
+        again = load_file(path)   # from the cache
+        plain = _parsed(path)
+        assert first == again == plain, path
+        assert [(f.line, f.key_lines) for f in again] == [(f.line, f.key_lines) for f in plain], path
+    assert len(list(cache_dir.glob("*.json"))) == len(builtin_files())
+
+
+def test_second_load_does_not_parse_yaml(tmp_path, monkeypatch):
+    path = tmp_path / "facts.yaml"
+    path.write_text(RECORD, encoding="utf-8")
+    load_file(str(path))
+
+    def boom(*_a, **_k):
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr("lint.facts.loader.load_entries", boom)
+    assert [f.holder for f in load_file(str(path))] == ["Anna Alpha", "Bert Beta"]
+
+
+def test_an_edited_file_is_parsed_afresh(tmp_path):
+    path = tmp_path / "facts.yaml"
+    path.write_text(RECORD, encoding="utf-8")
+    assert load_file(str(path))[0].holder == "Anna Alpha"
+    path.write_text(RECORD.replace("Anna Alpha", "Anna Aleph"), encoding="utf-8")
+    assert load_file(str(path))[0].holder == "Anna Aleph"
+
+
+def test_a_corrupt_or_unwritable_cache_falls_back_to_parsing(tmp_path, cache_dir):
+    path = tmp_path / "facts.yaml"
+    path.write_text(RECORD, encoding="utf-8")
+    load_file(str(path))
+    for entry in cache_dir.glob("*.json"):
+        entry.write_text('{"l": [{"d": ', encoding="utf-8")
+    assert [f.id for f in load_file(str(path))] == ["xx.prime-minister.a", "xx.prime-minister.b"]
+    for entry in cache_dir.glob("*.json"):
+        entry.unlink()
+    os.chmod(cache_dir, 0o500)
+    try:
+        assert len(load_file(str(path))) == 2
+    finally:
+        os.chmod(cache_dir, 0o700)
+
+
+def test_errors_name_the_file_and_line_with_or_without_the_cache(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("facts:\n  - id: [unclosed\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(ConfigError) as exc:
+            load_file(str(bad))
+        assert str(bad) in str(exc.value) and "malformed YAML" in str(exc.value)
+    path = tmp_path / "facts.yaml"
+    path.write_text(RECORD.replace("from: 2022-01-01", "from: early 2022"), encoding="utf-8")
+    for _ in range(2):  # the YAML is cached; the record's own check still runs, with its line
+        with pytest.raises(ConfigError) as exc:
+            load_file(str(path))
+        assert f"{path}:" in str(exc.value) and "from" in str(exc.value)
+
+
+def test_cache_keys_depend_on_the_reader_code():
+    assert parse_cache._code_version() == parse_cache._code_version()
+    assert len(parse_cache._code_version()) == 64
+
+
+def test_an_impossible_date_is_an_error_naming_the_file_not_a_crash(tmp_path):
+    path = tmp_path / "facts.yaml"
+    path.write_text(RECORD.replace("from: 2022-01-01", "from: 2022-13-01"), encoding="utf-8")
+    with pytest.raises(ConfigError) as exc:
+        load_file(str(path))
+    assert str(path) in str(exc.value) and "month must be in 1..12" in str(exc.value)
