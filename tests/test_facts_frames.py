@@ -126,3 +126,12 @@ def test_the_suite_is_large_and_its_held_out_third_is_fixed():
     for i, case in enumerate(all_cases):
         assert case["split"] == ("held-out" if i % 3 == 2 else "dev"), i
     assert {c["expect"] for c in all_cases} == {"outdated", "premature", "wrong-title", "silent"}
+
+
+def test_every_office_topic_of_the_base_is_recognised_and_judged():
+    """Generated cases: for each office topic, its last closed term stated after it ended and inside it."""
+    from eval_facts import knowledge_base, topic_coverage
+
+    n, wrong = topic_coverage(knowledge_base())
+    assert n >= 100
+    assert len(wrong) <= n * 0.02, wrong
