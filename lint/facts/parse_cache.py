@@ -45,6 +45,17 @@ def _folder() -> Path:
     return cache_root() / "facts"
 
 
+def _claimed_folder() -> Path:
+    """The cache folder, created the way copydesk's other caches are (marker file, .gitignore)."""
+    from lint.cache import cache_root, claim_folder
+
+    root = cache_root()
+    claim_folder(root)
+    folder = root / "facts"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
 def _encode(value):
     if isinstance(value, LineDict):
         return {"d": {str(k): _encode(v) for k, v in value.items()}, "line": value.line,
@@ -107,8 +118,8 @@ def cached_entries(path: str, parse):
     items = parse()
     try:
         encoded = json.dumps(_encode(items), ensure_ascii=False, separators=(",", ":"))
-        folder = _folder()
-        folder.mkdir(parents=True, exist_ok=True)
+        folder = _claimed_folder()
+        entry = folder / entry.name
         tmp = folder / f".{key}.{os.getpid()}.tmp"
         tmp.write_text(encoded, encoding="utf-8")
         os.replace(tmp, entry)
