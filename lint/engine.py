@@ -437,8 +437,12 @@ class Checker:
 _WORKER: Checker | None = None
 
 
-def _init_worker(options: Options) -> None:
+def _init_worker(options: Options, parent_pid: int | None = None) -> None:
     global _WORKER
+    if parent_pid is not None:
+        from lint.lifetime import die_with_parent
+
+        die_with_parent(parent_pid)
     _WORKER = Checker(options)
 
 
@@ -496,14 +500,17 @@ def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
+        from lint.lifetime import die_with_parent
+
         if hasattr(os, "fork"):
             # Build the rules (and load what they need) once, here; forked workers inherit them.
             global _WORKER
             _WORKER = Checker(options)
             _WORKER.prepare(todo[0])
-            ctx, init, init_args = multiprocessing.get_context("fork"), None, ()
+            # Workers die with this process, even on SIGKILL (a cancelled CI job): see lint/lifetime.py.
+            ctx, init, init_args = multiprocessing.get_context("fork"), die_with_parent, (os.getpid(),)
         else:
-            ctx, init, init_args = multiprocessing.get_context("spawn"), _init_worker, (options,)
+            ctx, init, init_args = multiprocessing.get_context("spawn"), _init_worker, (options, os.getpid())
         with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=init, initargs=init_args) as pool:
             chunk = max(1, min(64, len(todo) // (jobs * 8)))
             done.update(zip(todo, pool.map(_work, [(f, keep_text) for f in todo], chunksize=chunk)))

@@ -21,6 +21,7 @@ import atexit
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -28,6 +29,8 @@ import time
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+
+from lint.lifetime import set_parent_death_signal
 
 #: The LanguageTool release scripts/languagetool fetches (pinned in scripts/languagetool.pom.xml too).
 LANGUAGETOOL_VERSION = "6.8"
@@ -125,19 +128,16 @@ def healthy(url: str, timeout: float = 2.0) -> bool:
 
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child between fork and exec
-    """Linux: have the kernel stop the server if copydesk dies without cleaning up."""
-    try:
-        import ctypes
-        import signal
-
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
+    """Linux: have the kernel stop the server when the copydesk process that started it dies, even by
+    SIGKILL (see lint/lifetime.py). SIGTERM lets the JVM shut down cleanly."""
+    set_parent_death_signal(signal.SIGTERM)
 
 
 def launch(folder: Path, port: int, log: Path | None = None, timeout: float = START_TIMEOUT):
     """Start a server from ``folder`` on 127.0.0.1:``port``; return (process, url) once it answers."""
     command = server_command(folder, port)
+    import ctypes  # noqa: F401 - loaded here, so the child between fork and exec only looks it up
+
     out = open(log, "wb") if log else subprocess.DEVNULL  # noqa: SIM115 - handed to the child
     try:
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT,
