@@ -118,6 +118,13 @@ def _run(paths: list[str], as_of, jobs: int):
     return run(paths, Options(as_of=as_of, ignore=["grammar"], jobs=jobs))
 
 
+def _errors(errors) -> str:
+    """The first few file errors and how many more: a broken install fails every rule of every file."""
+    shown = "\n".join(f"{e.path}: {e.message[:300]}" for e in errors[:5])
+    more = f"\n... and {len(errors) - 5} more errors" if len(errors) > 5 else ""
+    return f"copydesk reported errors, so the figures would be wrong:\n{shown}{more}"
+
+
 def collect(halves: dict[str, str], corpora: Path, jobs: int) -> tuple[list[Item], dict[str, int], list[str]]:
     """Every default finding on the evaluated documents, their word counts, and notes on what was skipped."""
     items: list[Item] = []
@@ -131,7 +138,7 @@ def collect(halves: dict[str, str], corpora: Path, jobs: int) -> tuple[list[Item
     if drafts:
         report = _run([str(DATA / n) for n in drafts], None, jobs)
         if report.errors:
-            raise SystemExit("; ".join(f"{e.path}: {e.message}" for e in report.errors))
+            raise SystemExit(_errors(report.errors))
         for d in report.documents:
             words[str(Path(d.path).resolve().relative_to(DATA))] = d.words
         for f in report.findings:
@@ -154,7 +161,7 @@ def collect(halves: dict[str, str], corpora: Path, jobs: int) -> tuple[list[Item
                 back[str(draft)] = (name, corpus_line_map(text))
             report = _run(sorted(back), CORPUS_AS_OF, jobs)
             if report.errors:
-                raise SystemExit("; ".join(f"{e.path}: {e.message}" for e in report.errors))
+                raise SystemExit(_errors(report.errors))
             for d in report.documents:
                 words[back[d.path][0]] = d.words
             for f in report.findings:

@@ -118,7 +118,8 @@ def flagged_by_rule(corpus: Path) -> None:
     for r in rules:
         unit = {"readability": "document" if r.params.get("level", "document") == "document" else "paragraph"}.get(
             r.kind, "sentence")
-        target = r.params.get("target", r.params.get("max_words", r.params.get("max_grade")))
+        news = (r.params.get("targets") or {}).get("news")  # the default audience's target
+        target = r.params.get("target", news if news is not None else r.params.get("max_words", r.params.get("max_grade")))
         cells = []
         for lv in LEVELS:
             total = units[lv][unit]
