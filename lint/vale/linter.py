@@ -21,6 +21,9 @@ from lint.vale.ini import LEVELS, ValeConfig
 from lint.vale.rules.base import whitespace_to_space
 from lint.vale.scope import scope_matches
 
+#: Rule types whose alerts depend on nothing but the block's text (Vale's concurrentKinds, less the ones
+#: copydesk does not run); the others remember matches across blocks.
+_BLOCK_ONLY = frozenset({"capitalization", "existence", "occurrence", "repetition", "substitution"})
 _CONTROL = re.compile(r"^vale (\S+\.\S+) = (YES|NO)$")
 
 
@@ -196,7 +199,10 @@ class _Run:
                 piece = text.slice(start, start + len(part))
                 start += len(part)
                 if part:
-                    self.lint_block(Block(piece.text, piece, "paragraph." + scope, "paragraph." + scope))
+                    block = Block(piece.text, piece, "paragraph." + scope, "paragraph." + scope)
+                    # A one-paragraph block: rules that read nothing but the block would find the same
+                    # alerts again on the whole block (and those are reported once), so they run there only.
+                    self.lint_block(block, skip=self._repeats(block, scope) if part == text.text else ())
         if self.linter.split_sentences:
             from lint.vale.sentences import segment
 
@@ -211,9 +217,20 @@ class _Run:
                 self.lint_block(Block(piece.text, piece, "sentence." + scope, "sentence." + scope))
         self.lint_block(Block(text.text, text, scope, scope))
 
-    def lint_block(self, block: Block) -> None:
+    def _repeats(self, block: Block, scope: str) -> frozenset:
+        key = ("repeats", block.scope, scope)
+        if key not in self._in_scope:
+            rules = self.linter.rules
+            again = set(self.rules_for(scope, scope))
+            self._in_scope[key] = frozenset(n for n in self.rules_for(block.scope, block.parent)
+                                            if n in again and rules[n].extends in _BLOCK_ONLY)
+        return self._in_scope[key]
+
+    def lint_block(self, block: Block, skip=()) -> None:
         linter, state = self.linter, self.state
         for name in self.rules_for(block.scope, block.parent):
+            if name in skip:
+                continue
             rule = linter.rules[name]
             if state.comments and state.disabled(name):
                 continue
