@@ -247,3 +247,51 @@ def test_the_figure_guard_keeps_findings_identical_on_the_corpora():
             checked += 1
             skipped += not may_hold_figure(doc.prose, s.start, s.end)
     assert checked > 6000 and skipped > checked / 2  # the guard earns its keep: most sentences skip the patterns
+
+
+# -- what is not a statistic, and the story's stated source (#16) -----------------------------------
+
+@pytest.mark.parametrize("sentence,why", [
+    ("The Bank of England cut its key rate by 0.25 points to 4%.", "a decision"),
+    ("The ECB has been on hold at 2% since June.", "a decision"),
+    ("Chancellor Rachel Reeves raised taxes by £40 billion a year.", "a decision"),
+    ("Reform UK won about 14% of the vote.", "a result"),
+    ("The court fined the magazine €10,000.", "a price"),
+    ("Police found piles of €500 notes.", "a price"),
+    ("The prize is worth 11 million kronor.", "a price"),
+    ("The capsule travelled at 17,000 mph.", "a measure"),
+    ("About 65,000 fans watched the final.", "a count of what is present"),
+    ("Japan's Nikkei 225 index rose 2.2% on Thursday.", "a market move"),
+    ("The referendum is valid only if turnout can reach at least 50%.", "a threshold"),
+])
+def test_figures_that_are_not_statistics(sentence, why):
+    from lint.claims.not_statistics import why_not_a_statistic
+
+    first = find_figures(sentence)[0]
+    assert why_not_a_statistic(sentence, first, 0, len(sentence)) == why
+
+
+@pytest.mark.parametrize("sentence", [
+    "An estimated 20% of under-fives are malnourished.",
+    "Nearly 60% of voters say they distrust parliament.",
+    "The scheme will cost taxpayers £3bn a year.",
+    "Inflation rose to 3.2% in October.",
+    "In 2014, 1,215 rhinos were killed for their horns in South Africa.",
+])
+def test_statistics_stay_statistics(sentence):
+    from lint.claims.not_statistics import why_not_a_statistic
+
+    first = find_figures(sentence)[0]
+    assert why_not_a_statistic(sentence, first, 0, len(sentence)) is None
+
+
+@pytest.mark.parametrize("text,stated", [
+    ("Winners buy houses, according to an analysis by Oxford Economics.\n\nMost (59%) quit work.\n", True),
+    ("India's wealthiest will quadruple their wealth, a report says.\n\nMercedes sales rose 47%.\n", True),
+    ("Rutte said spending must rise.\n\nSpending rose 5%.\n", False),
+    ("The report was late.\n\nSpending rose 5%.\n", False),
+])
+def test_a_story_built_on_a_study_states_its_source(text, stated):
+    from lint.claims.attribution import stated_source
+
+    assert (stated_source(Document("x.txt", text, "plain")) is not None) is stated

@@ -1,20 +1,28 @@
-"""``unsourced-figure``: a statistic, amount, percentage, ranking or record that nobody is cited for.
+"""``unsourced-figure``: a statistic or an estimate that nobody is cited for.
 
 A sentence with a figure is *sourced* when it, or a sentence within ``reach``
 of it in the same paragraph, is attributed (see :mod:`lint.claims.attribution`:
 a named source with a reporting verb, a link or footnote, a "(Source: …)"
-note). An unbroken run of figure sentences that follows a sourced one inherits
-its source, across paragraph breaks too ("According to Eurostat, … fell to 6%.
-Youth unemployment fell to 14%. It was 15% a year earlier."). Figures quoted
-from a named speaker, in headings and in table cells are not reported; dates,
-years and small counts are not figures (see :mod:`lint.claims.figures`). One finding per sentence, at its first figure. The config's ``claims:``
-section adjusts which subjects name a source (see :mod:`lint.claims.settings`).
+note), or when it is told in the first person ("I make around £20 a shift").
+An unbroken run of figure sentences that follows a sourced one inherits its
+source, across paragraph breaks too ("According to Eurostat, … fell to 6%.
+Youth unemployment fell to 14%. It was 15% a year earlier."). A story that
+names the study or report it is built on anywhere sources all its figures
+(``article_source``; :func:`lint.claims.attribution.stated_source`). Figures
+that are not statistics — decisions, results, prices, fines, banknotes,
+market moves, measures, the crowd at an event — are never reported (see
+:mod:`lint.claims.not_statistics`), nor are figures quoted from a named
+speaker, in headings and in table cells; dates, years and small counts are not
+figures (see :mod:`lint.claims.figures`). One finding per sentence, at its
+first statistic. The config's ``claims:`` section adjusts which subjects name
+a source (see :mod:`lint.claims.settings`).
 
 Parameters:
-  reach         sentences on either side that may carry the source (default 1)
-  skip_blocks   block kinds never checked (default [heading, cell])
-  figures       which figures to report, from: percentage, amount, statistic, count, change,
-                record, ranking (default all)
+  reach           sentences on either side, in the same paragraph, that may carry the source (default 5)
+  article_source  a study or report the story names anywhere sources all its figures (default true)
+  skip_blocks     block kinds never checked (default [heading, cell])
+  figures         which figures to report, from: percentage, amount, statistic, count, change,
+                  record, ranking (default all)
 Message fields: {match} (the figure), {what} ("a percentage", "a ranking", ...).
 """
 
@@ -70,9 +78,9 @@ class UnsourcedFigureCheck(Check):
                 or told_in_first_person(doc.prose[sentence.start:sentence.end])
             if sourced[i]:
                 continue
-            statistics, previous = [], None
+            statistics, previous, seen = [], None, {}
             for f in figures:
-                previous = why_not_a_statistic(doc.prose, f, sentence.start, sentence.end, previous)
+                previous = why_not_a_statistic(doc.prose, f, sentence.start, sentence.end, previous, seen)
                 if previous is None:
                     statistics.append(f)
             if not statistics or (self.article_source and stated_source(doc, self.vocab) is not None):

@@ -37,7 +37,8 @@ _RANGE = r"(?:\s?[-–]\s?[$€£¥₹]?\d+(?:[.,]\d+)*|\s+to\s+[$€£¥₹]\d+
 _PER_AFTER = regex.compile(_RANGE + r"(?:\s+or\s+(?:less|more))?\s+(?:a|an|per|each)\s+(?:[\w-]+\s+)?"
                            r"(?:hit|day|night|week|month|year|hour|shift|head|person|ticket|meal|visit|trip|"
                            r"barrel|litre|gallon|kilo|share|unit|piece|breach|copy|bottle|box|pack|dose)\b", regex.I)
-_NOTE_AFTER = regex.compile(r"(?:\s+in\s+[$€£¥₹]\d+)?(?:\s*,\s*[$€£¥₹]?\d+)*(?:\s*(?:,\s*)?(?:and|or)\s+[$€£¥₹]?\d+)?\s*"
+_NOTE_AFTER = regex.compile(r"(?:\s+in\s+[$€£¥₹]\d+)?(?:\s*,\s*[$€£¥₹]?\d+)*"
+                            r"(?:\s*(?:,\s*)?(?:and|or)\s+[$€£¥₹]?\d+)?\s*"
                             r"(?:-|\s)?(?:bank)?(?:notes?|bills?|coins?)\b", regex.I)
 #: Money that changes hands or is set: a price, a fee, a fine, a prize, a value put on a thing.
 _MONEY_BEFORE = regex.compile(
@@ -127,15 +128,26 @@ _TAG_AFTER = regex.compile(r"\s*\)")
 _CONVERSION_BEFORE = regex.compile(r"(?:,\s*|\s+\()?(?:or|about|roughly|around|some|nearly|almost|\s)+$", regex.I)
 
 
+_SENTENCE_TESTS = {"rate": _RATE_DECISION, "verb": _DECISION_VERB, "policy": _POLICY, "market": _MARKET,
+                   "result": _RESULT, "present": _PRESENT}
+
+
 def why_not_a_statistic(prose: str, figure: Figure, sentence_start: int, sentence_end: int,
-                        previous: str | None = None) -> str | None:
+                        previous: str | None = None, seen: dict | None = None) -> str | None:
     """Why ``figure`` needs no source ("a price", "a decision", ...), or ``None`` if it does.
 
     ``previous``: why the figure before it in the sentence needed none; an amount that converts
     it ("11 million kronor, or about $1 million") is the same thing in another currency.
+    ``seen``: one dict per sentence, shared by its figures, so each sentence-wide test (is this
+    a rate decision, a market report, …) runs once however many figures the sentence holds.
     """
     before = prose[max(sentence_start, figure.start - 80):figure.start]
-    sentence = prose[sentence_start:sentence_end]
+    seen = {} if seen is None else seen
+
+    def sentence_says(test: str) -> bool:
+        if test not in seen:
+            seen[test] = _SENTENCE_TESTS[test].search(prose, sentence_start, sentence_end) is not None
+        return seen[test]
     if previous is not None and figure.what == "an amount" and regex.search(r"\bor\b", before[-25:]) \
             and _CONVERSION_BEFORE.search(before[-25:]):
         return previous
@@ -152,18 +164,17 @@ def why_not_a_statistic(prose: str, figure: Figure, sentence_start: int, sentenc
             return "a price"
     if figure.what in ("an amount", "a percentage", "a count") and _RULE_BEFORE.search(before[-50:]):
         return "a threshold"
-    if figure.what in ("a percentage", "a change") and _RATE_DECISION.search(sentence) \
-            and _DECISION_VERB.search(sentence):
+    if figure.what in ("a percentage", "a change") and sentence_says("rate") and sentence_says("verb"):
         return "a decision"
-    if figure.what in ("a percentage", "an amount", "a change") and _POLICY.search(sentence):
+    if figure.what in ("a percentage", "an amount", "a change") and sentence_says("policy"):
         return "a decision"
-    if figure.what in ("a percentage", "a record", "a change", "a count", "an amount") and _MARKET.search(sentence):
+    if figure.what in ("a percentage", "a record", "a change", "a count", "an amount") and sentence_says("market"):
         return "a market move"
     if figure.what == "a count" and _COMPOUND_AFTER.match(prose, figure.end):
         return "a description"
-    if figure.what == "a percentage" and _RESULT.search(sentence):
+    if figure.what == "a percentage" and sentence_says("result"):
         return "a result"
-    if figure.what == "a count" and _PRESENT.search(sentence):
+    if figure.what == "a count" and sentence_says("present"):
         return "a count of what is present"
     return None
 
