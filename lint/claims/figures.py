@@ -108,7 +108,7 @@ class Figure:
 #: every word start. The guard only ever says "maybe": tests compare guarded and unguarded results.
 _TRIGGER = regex.compile(
     rf"[%$€£¥₹]"
-    rf"|\d(?:\s?(?:{_SCALE}\s+)?{_CURRENCY_WORD}\b|\s?(?:bn|tn)\b|,\d{{3}}|\d{{4}}|(?:st|nd|rd|th)\b|"
+    rf"|\d(?:\s?(?:{_SCALE}\s+)?{_CURRENCY_WORD}\b|\s?(?:bn|tn|pp)\b|,\d{{3}}|\d{{4}}|(?:st|nd|rd|th)\b|"
     rf"\s+(?:in|out\s+of)\s)"
     rf"|\b(?:(?-i:{_CURRENCY_CODE})\s?\d|(?:one|two|three|four)\s+(?:in|out\s+of)\s|No\.\s?1|per\s?cent|percent|"
     rf"\w*illion|thousand|halve|half|thirds?|quarters?|fifth|doubled|tripled|trebled|quadrupled|\w*fold\b|"
