@@ -78,6 +78,8 @@ class FileOutcome:
     path: str
     records: list[dict]
     notices: list[str] = field(default_factory=list)
+    #: The fail_on of the config that governs the file (None: that config sets none).
+    fail_on: str | None = None
 
 
 def file_records(result: FileResult) -> list[dict]:
@@ -103,7 +105,7 @@ def check_file(path: str, options: Options) -> FileOutcome:
     except Exception as exc:  # noqa: BLE001 - one file's bug must not cost the other files of its batch
         return FileOutcome(path, [{"type": "error", "path": path,
                                    "message": f"copydesk failed on this file: {type(exc).__name__}: {exc}"}])
-    return FileOutcome(path, file_records(result), list(result.notices))
+    return FileOutcome(path, file_records(result), list(result.notices), result.fail_on)
 
 
 def check_batch(paths: list[str], options: Options) -> list[FileOutcome]:
@@ -314,6 +316,8 @@ class AuditStats:
     notices: list[str] = field(default_factory=list)
     seconds: float = 0.0
     complete: bool = False
+    #: Files with a finding at or above the fail_on that governs them (--fail-on, else their config's).
+    failing: int = 0
 
     def count(self, records: list[dict]) -> None:
         for r in records:
@@ -325,6 +329,17 @@ class AuditStats:
                 self.severity[r["severity"]] = self.severity.get(r["severity"], 0) + 1
             elif kind == "error":
                 self.errors += 1
+
+    def judge(self, outcome: "FileOutcome", fail_on: str | None) -> None:
+        """Count the file as failing when one of its findings reaches its fail level."""
+        from lint.finding import Severity
+
+        level = fail_on or outcome.fail_on or "warning"
+        if level == "never":
+            return
+        threshold = Severity.parse(level)
+        if any(r["type"] == "finding" and Severity.parse(r["severity"]) >= threshold for r in outcome.records):
+            self.failing += 1
 
     def summary_record(self) -> dict:
         return {"type": "summary", "complete": self.complete, "files": self.files, "documents": self.documents,
@@ -396,8 +411,12 @@ class ClusterView:
 
 
 def audit(client, paths: list[str], options: Options, out: IO[str], *, batch_size: int = DEFAULT_BATCH_SIZE,
-          retries: int = DEFAULT_RETRIES, progress: IO[str] | None = None) -> AuditStats:
+          retries: int = DEFAULT_RETRIES, progress: IO[str] | None = None,
+          fail_on: str | None = None) -> AuditStats:
     """Check every draft under ``paths`` on the cluster behind ``client``; stream records to ``out``.
+
+    ``fail_on`` (--fail-on) judges every file; without it each file is judged by its config's fail_on
+    (``AuditStats.failing``).
 
     Returns the counts; the last record written is the ``summary`` (``complete`` false
     when the run was interrupted).
@@ -429,6 +448,7 @@ def audit(client, paths: list[str], options: Options, out: IO[str], *, batch_siz
                 continue
             written.add(outcome.path)
             records.extend(outcome.records)
+            stats.judge(outcome, fail_on)
             for notice in outcome.notices:
                 if notice not in seen_notices:
                     seen_notices.add(notice)

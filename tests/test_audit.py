@@ -208,6 +208,24 @@ def test_paths_from_a_list_are_each_checked_once(client, corpus, tmp_path):
     assert got == by_file_from_check(drafts)
 
 
+def test_each_file_is_judged_by_the_fail_on_of_its_own_config(client, tmp_path):
+    """As in copydesk check (issue #14): strict/.copydesk.yaml's fail_on decides for strict/, whatever the
+    first path's config says; --fail-on decides for every file."""
+    (tmp_path / ".copydesk.yaml").write_text("fail_on: error\n", encoding="utf-8")
+    for folder in ("lenient", "strict"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "a.md").write_text("The results were very good.\n", encoding="utf-8")  # info only
+    (tmp_path / "strict" / ".copydesk.yaml").write_text("fail_on: info\n", encoding="utf-8")
+
+    def audit(*args):
+        return run_cli("audit", "--scheduler", client.scheduler.address, "-o", tmp_path / "out.jsonl",
+                       "--no-progress", *args).code
+
+    assert audit(tmp_path / "lenient") == 0
+    assert audit(tmp_path / "lenient", tmp_path / "strict") == 1
+    assert audit("--fail-on", "error", tmp_path / "lenient", tmp_path / "strict") == 0
+
+
 def test_the_list_can_come_from_stdin(client, corpus, tmp_path):
     drafts = sorted(str(p) for p in corpus.rglob("*.html"))[:10]
     out = tmp_path / "audit.jsonl"

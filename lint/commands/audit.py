@@ -80,7 +80,6 @@ def run(args) -> int:
     from lint.audit import audit, connect, read_path_list
     from lint.commands.check import options_from
     from lint.errors import CopydeskError
-    from lint.finding import Severity
 
     paths = list(args.paths)
     if "-" in paths:
@@ -90,7 +89,6 @@ def run(args) -> int:
     elif not paths:
         paths = ["."]
     options = options_from(args)
-    fail_on = audit_fail_level(args, paths)
     workers = args.workers or args.jobs or os.cpu_count() or 1
     if (args.workers or args.jobs) and (args.scheduler or args.scheduler_file):
         print("copydesk: note: --workers sizes a local cluster; the running cluster's own workers do the audit",
@@ -105,7 +103,7 @@ def run(args) -> int:
         client, cluster = connect(args.scheduler, args.scheduler_file, workers=workers, retries=args.retries)
         try:
             stats = audit(client, paths, options, out, batch_size=args.batch_size, retries=args.retries,
-                          progress=progress)
+                          progress=progress, fail_on=args.fail_on)
         finally:
             client.close()
             if cluster is not None:
@@ -118,22 +116,4 @@ def run(args) -> int:
         print(f"copydesk: note: {notice}", file=sys.stderr)
     if stats.errors:
         return 2
-    if fail_on == "never":
-        return 0
-    threshold = Severity.parse(fail_on)
-    return 1 if any(n and Severity.parse(name) >= threshold for name, n in stats.severity.items()) else 0
-
-
-def audit_fail_level(args, paths: list[str]) -> str:
-    """--fail-on, else the fail_on of the config above the first path (an audit sums severities over the
-    whole archive, so one level judges it; ``copydesk check`` judges each file by its own config)."""
-    if args.fail_on:
-        return args.fail_on
-    from lint.config import ConfigResolver
-    from lint.errors import ConfigError
-
-    try:
-        cfg = ConfigResolver(args.config).for_path(paths[0] if paths else "x")
-    except ConfigError:
-        return "warning"  # the same error is reported for each file it affects
-    return cfg.fail_on or "warning"
+    return 1 if stats.failing else 0  # each file judged by --fail-on, else by its own config's fail_on
