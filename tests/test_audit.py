@@ -214,7 +214,8 @@ def test_each_file_is_judged_by_the_fail_on_of_its_own_config(client, tmp_path):
     (tmp_path / ".copydesk.yaml").write_text("fail_on: error\n", encoding="utf-8")
     for folder in ("lenient", "strict"):
         (tmp_path / folder).mkdir()
-        (tmp_path / folder / "a.md").write_text("The results were very good.\n", encoding="utf-8")  # info only
+        info_only = "At the end of the day, we utilize the tools.\n"  # style.cliche, style.plain-words: info
+        (tmp_path / folder / "a.md").write_text(info_only, encoding="utf-8")
     (tmp_path / "strict" / ".copydesk.yaml").write_text("fail_on: info\n", encoding="utf-8")
 
     def audit(*args):
