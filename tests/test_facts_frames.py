@@ -135,3 +135,16 @@ def test_every_office_topic_of_the_base_is_recognised_and_judged():
     n, wrong = topic_coverage(knowledge_base())
     assert n >= 100
     assert len(wrong) <= n * 0.02, wrong
+
+
+def test_a_long_superseded_rate_past_the_last_confirmation_says_so_and_suggests_nothing(kb):
+    from lint.document import Document
+    from lint.facts.judge import judge_document
+
+    current = max(kb.by_topic["fed.policy-rate"], key=lambda f: f.start)
+    day = current.horizon + dt.timedelta(days=10)
+    doc = Document("d.md", "The Fed's benchmark rate currently stands at 5.25% to 5.5%.\n")
+    [v] = judge_document(kb, doc, day)
+    assert v.judgement == "outdated" and "last confirmed on" in v.detail and v.suggestions == []
+    later = judge_document(kb, doc, current.horizon + dt.timedelta(days=200))
+    assert later == []  # a quarter past the confirmation: nothing is said

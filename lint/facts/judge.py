@@ -289,7 +289,9 @@ def _judge_statement(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as
         if fact.rate is not None and timeframe.about_the_change(sentence) and (as_of - fact.end).days <= CHANGE_DAYS:
             return None
         now = replacement.stated if replacement is not None else fact.now
-        if replacement is not None and replacement.unknown_on(as_of):
+        # a rate judged past the last confirmation of the current rate (see _rate_at) says so
+        unconfirmed = fact.rate is not None and replacement is not None and replacement.unknown_on(as_of)
+        if unconfirmed:
             now = f"{now} (last confirmed on {long_date(replacement.horizon)})"
         since = replacement.start if replacement is not None else fact.end
         when = "since then" if since == fact.end else f"since {long_date(since)}"
@@ -301,9 +303,8 @@ def _judge_statement(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as
             detail += (f" The norm itself changed: since {long_date(norm.start)}, {norm.about} is "
                        f"{norm.stated}.")
             source = f"{source} and {norm.source}"
-        confirmed = replacement is None or not replacement.unknown_on(as_of)
         return Verdict(OUTDATED, mention.start, mention.end, fact, detail, source, since,
-                       [now] if now and confirmed else [], replacement)
+                       [now] if now and not unconfirmed else [], replacement)
     if as_of < fact.start:
         if not fact.premature or timeframe.prospective(sentence) or timeframe.relative_past(sentence):
             return None
