@@ -181,6 +181,9 @@ class CheckCache:
                     built.extend(module.build_many(kind_rules, context))
                 else:
                     built.extend(module.build(rule, context) for rule in kind_rules)
+            from lint.checks.prefilter import save_memo
+
+            save_memo()
             self._cache[key] = (built, context, self.fingerprint(config, rules))
         return self._cache[key]
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 from lint.errors import ConfigError
@@ -141,6 +142,22 @@ def builtin_rules() -> list[Rule]:
 
 
 _BUILTIN: list[Rule] | None = None
+
+
+def is_shipped(rule: Rule) -> bool:
+    """A rule from copydesk's own packs whose parameters no config changed (the test suite compiles every
+    pattern of these, so they may be compiled lazily, when a draft needs them)."""
+    if rule.param_origins:
+        return False
+    from lint.resources import rules_dir
+
+    path = rule.origin.rpartition(":")[0]
+    return bool(path) and Path(path).resolve().parent == _shipped_folder(rules_dir())
+
+
+@lru_cache(maxsize=4)
+def _shipped_folder(folder: Path) -> Path:
+    return folder.resolve()
 
 
 def matches_prefix(rule_id: str, prefixes) -> bool:

@@ -133,3 +133,35 @@ def test_profile_rules_prints_time_per_rule(cli, tmp_path):
     ids = [line.split()[-1] for line in lines[1:]]
     assert "style.wordy" in ids and "claims.anonymous-attribution" in ids
     assert "style.wordy" in result.out  # the report itself is unchanged
+
+
+def test_every_shipped_pattern_compiles():
+    """Shipped rules compile their patterns lazily (when a draft holds a prefix): the suite compiles them all."""
+    from lint.checks import kind_module
+    from lint.checks.base import BuildContext
+    from lint.config import Config
+    from lint.rules import builtin_rules, is_shipped
+
+    context = BuildContext(config=Config())
+    lists = 0
+    for rule in builtin_rules():
+        assert is_shipped(rule)
+        module = kind_module(rule.kind, rule)
+        checks = module.build_many([rule], context) if hasattr(module, "build_many") else [module.build(rule, context)]
+        for check in checks:
+            patterns = getattr(check, "patterns", None)
+            if patterns is not None and hasattr(patterns, "validate"):
+                patterns.validate()
+                patterns.full()
+                lists += 1
+    assert lists >= 12
+
+
+def test_a_users_malformed_pattern_is_still_a_config_error_at_load(cli, tmp_path):
+    (tmp_path / ".copydesk.yaml").write_text(
+        "rules:\n  - {id: style.mine, kind: existence, message: m, patterns: ['fine', 'bro(ken']}\n")
+    draft = tmp_path / "a.md"
+    draft.write_text("Nothing here.\n")
+    result = cli("check", "--select", "style.mine", draft)
+    assert result.code == 2
+    assert "malformed pattern 'bro(ken'" in result.out + result.err

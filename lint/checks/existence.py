@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import regex
 
-from lint.checks.base import (BuildContext, Check, Params, check_template, compile_pattern, make_finding,
-                              regex_timeout)
+from lint.checks.base import BuildContext, Check, Params, check_template, compile_pattern, make_finding
 from lint.checks.context import quoted_or_named
-from lint.checks.prefilter import find_all
+from lint.checks.prefilter import PatternList
 from lint.document import Document
+from lint.rules import is_shipped
 
 PARAMETERS = {
     "patterns": "regular expressions to report",
@@ -60,17 +60,17 @@ class ExistenceCheck(Check):
         if not patterns:
             raise rule.error("needs patterns or words", "patterns")
         flags = regex.IGNORECASE if params.bool("ignorecase", True) else 0
-        self.pattern = alternation(rule, patterns, params.bool("whole_word", True), flags, "patterns")
+        self.patterns = PatternList(rule, regexes, words, flags, params.bool("whole_word", True), "patterns",
+                                    context.phrases)
+        if not is_shipped(rule):
+            self.patterns.validate()
         exceptions = params.str_list("exceptions")
         self.exceptions = alternation(rule, exceptions, False, flags, "exceptions") if exceptions else None
         self.skip_quoted = params.bool("skip_quoted", False)
         check_template(rule, {"match"})
-        self.phrases = context.phrases
-        self.slot = context.phrases.register(regexes, words)
 
     def run(self, doc: Document):
-        starts = self.phrases.candidates(doc, self.slot)
-        for m in find_all(self.pattern, doc.prose, starts, regex_timeout()):  # see REGEX_TIMEOUT
+        for m, _entry in self.patterns.matches(doc, doc.prose):
             start, end = m.span()
             if start == end:
                 continue

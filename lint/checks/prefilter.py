@@ -128,6 +128,58 @@ def _group_end(pattern: str, i: int) -> int | None:
     return None
 
 
+#: Prefixes derived in earlier runs, by pattern (kept in copydesk's cache store, keyed by the package hash).
+_MEMO: dict[str, frozenset[str] | None] | None = None
+_MEMO_NEW = [0]
+_MEMO_NAMESPACE = "prefixes"
+
+
+def _memo() -> dict:
+    global _MEMO
+    if _MEMO is None:
+        _MEMO = {}
+        try:
+            import pickle
+
+            from lint.cache import cache_root, package_hash
+            from lint.store import store_for
+
+            raw = store_for(cache_root()).get(_MEMO_NAMESPACE, package_hash())
+            loaded = pickle.loads(raw) if raw else {}
+            if isinstance(loaded, dict):
+                _MEMO = loaded
+        except Exception:  # noqa: BLE001 - a damaged memo is only slower
+            _MEMO = {}
+    return _MEMO
+
+
+def save_memo() -> None:
+    """Keep the prefixes derived in this run for the next (called after the rules are built)."""
+    if not _MEMO_NEW[0] or _MEMO is None:
+        return
+    try:
+        import pickle
+
+        from lint.cache import cache_root, package_hash
+        from lint.store import store_for
+
+        store_for(cache_root()).put(_MEMO_NAMESPACE, package_hash(), pickle.dumps(_MEMO))
+        _MEMO_NEW[0] = 0
+    except Exception:  # noqa: BLE001 - an unwritable cache is only slower
+        pass
+
+
+def derived_prefixes(pattern: str) -> frozenset[str] | None:
+    """:func:`literal_prefixes`, remembered across runs (deriving them costs about 40 ms a run)."""
+    memo = _memo()
+    if pattern in memo:
+        found = memo[pattern]
+        return found if found is None or isinstance(found, frozenset) else literal_prefixes(pattern)
+    found = memo[pattern] = literal_prefixes(pattern)
+    _MEMO_NEW[0] += 1
+    return found
+
+
 def literal_prefixes(pattern: str) -> frozenset[str] | None:
     """Lower-cased, space-squeezed texts one of which every match of ``pattern`` starts with.
 
@@ -268,7 +320,7 @@ class PhraseIndex:
                 break
             prefixes.add(text)
         for entry in patterns if prefixes is not None else ():
-            found = literal_prefixes(entry)
+            found = derived_prefixes(entry)
             if found is None:
                 prefixes = None
                 break
@@ -276,6 +328,9 @@ class PhraseIndex:
         self._slots.append(frozenset(prefixes) if prefixes is not None else None)
         self._automaton = None
         return len(self._slots) - 1
+
+    def has_prefixes(self, slot: int) -> bool:
+        return self._slots[slot] is not None
 
     def _build(self):
         import ahocorasick
@@ -349,3 +404,112 @@ def find_all(pattern, text: str, starts: list[int] | None, timeout: float):
             found.append(m)
             last = m.end()
     return found
+
+
+#: Inline flags that apply to a whole pattern (``(?i)``), and references to numbered or named groups:
+#: entries using them cannot be matched one by one as they would be inside one alternation.
+_GLOBAL_FLAGS_OR_BACKREF = regex.compile(r"\(\?[a-zA-Z]+\)|\\[1-9]|\\g<|\(\?P=|\(\?P>|\(\?&|\(\?R|\(\?\d")
+_GUARD_BEFORE = r"(?<![\p{L}\p{N}_])"
+_GUARD_AFTER = r"(?![\p{L}\p{N}_])"
+
+
+class PatternList:
+    """A rule's list of patterns, matched as one alternation would match them, compiled lazily entry by entry.
+
+    Each entry is its own slot in the :class:`PhraseIndex`. At an offset where some entries' prefixes
+    start, those entries are tried in list order with ``match`` and the first that matches wins, as
+    the first matching branch of the alternation would; an entry is compiled the first time one of its
+    prefixes occurs in a document, so a draft costs the compiles of what it may contain, not of the
+    whole list. When an entry has no safe prefix (or uses whole-pattern flags or back-references), the
+    whole alternation is compiled and scanned over the text, as before.
+
+    Shipped rules are checked by the test suite; ``validate`` compiles every entry up front, which the
+    checks do for rules a user wrote or changed, so a malformed pattern is still a config error at load.
+    """
+
+    def __init__(self, rule, patterns: list[str], literals: list[str], flags: int, whole_word: bool, key: str,
+                 phrases: PhraseIndex) -> None:
+        from lint.checks.existence import phrase_pattern
+
+        self.rule, self.flags, self.whole_word, self.key = rule, flags, whole_word, key
+        self.entries = list(patterns) + [phrase_pattern(w) for w in literals]
+        self.phrases = phrases
+        self._full = None
+        self._compiled: dict[int, object] = {}
+        one_by_one = not any(_GLOBAL_FLAGS_OR_BACKREF.search(p) for p in patterns)
+        self.slots: list[int] | None = None
+        if one_by_one:
+            slots = [phrases.register(patterns=[p]) for p in patterns]
+            slots += [phrases.register(literals=[w]) for w in literals]
+            if all(phrases.has_prefixes(s) for s in slots):
+                self.slots = slots
+
+    def _wrap(self, body: str) -> str:
+        return f"{_GUARD_BEFORE}(?:{body}){_GUARD_AFTER}" if self.whole_word else body
+
+    def full(self):
+        """The whole list as one pattern; entry ``i`` is the group ``e{i}``."""
+        if self._full is None:
+            from lint.checks.base import compile_pattern
+
+            body = "|".join(f"(?P<e{i}>{p})" for i, p in enumerate(self.entries))
+            try:
+                self._full = regex.compile(self._wrap(body), self.flags | regex.V0)
+            except regex.error:
+                for i in range(len(self.entries)):  # name the bad entry, not the combination
+                    self.entry(i)
+                self._full = compile_pattern(self.rule, self._wrap(body), self.key, self.flags)
+        return self._full
+
+    def entry(self, i: int):
+        pattern = self._compiled.get(i)
+        if pattern is None:
+            from lint.checks.base import compile_pattern
+
+            try:
+                pattern = regex.compile(self._wrap(self.entries[i]), self.flags | regex.V0)
+            except regex.error:
+                compile_pattern(self.rule, self.entries[i], self.key, self.flags)  # the entry as written
+                pattern = compile_pattern(self.rule, self._wrap(self.entries[i]), self.key, self.flags)
+            self._compiled[i] = pattern
+        return pattern
+
+    def validate(self) -> None:
+        """Compile every entry now (a malformed one raises the rule's config error naming it)."""
+        for i in range(len(self.entries)):
+            self.entry(i)
+        if self.slots is None:
+            self.full()
+
+    def matches(self, doc, text: str) -> list[tuple[object, int]]:
+        """(match, entry index) for every match in ``text`` (the document's prose), in order."""
+        from lint.checks.base import regex_timeout
+
+        starts = None
+        if self.slots is not None and _ENABLED:
+            starts = [self.phrases.candidates(doc, s) for s in self.slots]
+            if any(s is None for s in starts):
+                starts = None
+        if starts is None:
+            found = []
+            for m in list(self.full().finditer(text, timeout=regex_timeout())):  # see REGEX_TIMEOUT
+                index = next((int(name[1:]) for name, value in m.groupdict().items()
+                              if value is not None and name[:1] == "e" and name[1:].isdigit()), None)
+                found.append((m, index))
+            return found
+        at: dict[int, list[int]] = {}
+        for i, positions in enumerate(starts):
+            for p in positions:
+                at.setdefault(p, []).append(i)
+        found = []
+        last = -1
+        for p in sorted(at):
+            if p < last:
+                continue
+            for i in at[p]:  # in list order: the alternation's first matching branch
+                m = self.entry(i).match(text, p, timeout=regex_timeout())
+                if m is not None and m.end() > m.start():
+                    found.append((m, i))
+                    last = m.end()
+                    break
+        return found

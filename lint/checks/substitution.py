@@ -14,12 +14,13 @@ from __future__ import annotations
 
 import regex
 
-from lint.checks.base import BuildContext, Check, Params, check_template, make_finding, regex_timeout
+from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
 from lint.checks.context import quoted_or_named
-from lint.checks.existence import alternation, phrase_pattern
-from lint.checks.prefilter import find_all
+from lint.checks.existence import phrase_pattern
+from lint.checks.prefilter import PatternList
 from lint.document import Document
 from lint.finding import Fix
+from lint.rules import is_shipped
 
 PARAMETERS = {
     "swap": "mapping of phrase to its preferred replacement (or list of choices)",
@@ -56,28 +57,25 @@ class SubstitutionCheck(Check):
                 raise rule.error(f"swap value for {bad!r} must be text or a list of text", "swap")
             source = str(bad) if use_regex else phrase_pattern(str(bad))
             self.entries.append((source, choices))
-        sources = [source for source, _ in self.entries]
-        self.pattern = alternation(rule, sources, params.bool("whole_word", True), self.flags, "swap", named=True)
+        keys = [str(bad) for bad in swap]
+        self.patterns = PatternList(rule, keys if use_regex else [], [] if use_regex else keys, self.flags,
+                                    params.bool("whole_word", True), "swap", context.phrases)
+        if not is_shipped(rule):
+            self.patterns.validate()
         self.skip_quoted = params.bool("skip_quoted", False)
         check_template(rule, {"match", "replacement"})
-        self.phrases = context.phrases
-        self.slot = context.phrases.register(sources) if use_regex else \
-            context.phrases.register(literals=[str(bad) for bad in swap])
 
     def run(self, doc: Document):
-        starts = self.phrases.candidates(doc, self.slot)
-        for m in find_all(self.pattern, doc.prose, starts, regex_timeout()):  # see REGEX_TIMEOUT
+        for m, entry in self.patterns.matches(doc, doc.prose):
             start, end = m.span()
             if start == end:
                 continue
             if self.skip_quoted and quoted_or_named(doc, start, end):
                 continue
             found = m.group()
-            entry = next((name for name, value in m.groupdict().items() if value is not None
-                          and name[:1] == "e" and name[1:].isdigit()), None)
             if entry is None:
                 continue
-            choices = self.entries[int(entry[1:])][1]
+            choices = self.entries[entry][1]
             suggestions = [match_case(c, doc.text[start:end]) for c in choices]
             # Only fix spans that are pure prose (no markup inside), and only with one choice.
             fix = Fix(start, end, suggestions[0]) if len(suggestions) == 1 and doc.text[start:end] == found else None

@@ -25,13 +25,13 @@ from __future__ import annotations
 
 import regex
 
-from lint.checks.base import (BuildContext, Check, Params, check_template, compile_pattern, make_finding,
-                              regex_timeout)
+from lint.checks.base import BuildContext, Check, Params, check_template, compile_pattern, make_finding
 from lint.checks.existence import phrase_pattern
-from lint.checks.prefilter import find_all
+from lint.checks.prefilter import PatternList
 from lint.claims.attribution import INSTITUTIONS, in_named_quotation, sentence_attribution, sentence_index
 from lint.claims.settings import vocabulary
 from lint.document import Document
+from lint.rules import is_shipped
 
 PARAMETERS = {
     "patterns": "regular expressions to report",
@@ -81,11 +81,12 @@ class UnattributedPhraseCheck(Check):
         super().__init__(rule)
         self.vocab = vocabulary(context)
         regexes, words = params.str_list("patterns"), params.str_list("words")
-        patterns = regexes + [phrase_pattern(w) for w in words]
-        if not patterns:
+        if not regexes and not words:
             raise rule.error("needs patterns or words", "patterns")
         flags = regex.IGNORECASE if params.bool("ignorecase", True) else 0
-        self.pattern = whole_words(rule, patterns, flags, "patterns")
+        self.patterns = PatternList(rule, regexes, words, flags, True, "patterns", context.phrases)
+        if not is_shipped(rule):
+            self.patterns.validate()
         exceptions = params.str_list("exceptions")
         self.exceptions = compile_pattern(rule, "|".join(f"(?:{p})" for p in exceptions), "exceptions", flags) \
             if exceptions else None
@@ -98,12 +99,9 @@ class UnattributedPhraseCheck(Check):
             raise rule.error(f"skip_blocks: unknown block kind {', '.join(map(repr, unknown))}; "
                              f"known: {', '.join(BLOCK_KINDS)}", "skip_blocks")
         check_template(rule, {"match"})
-        self.phrases = context.phrases
-        self.slot = context.phrases.register(regexes, words)
 
     def run(self, doc: Document):
-        starts = self.phrases.candidates(doc, self.slot)
-        for m in find_all(self.pattern, doc.prose, starts, regex_timeout()):  # see REGEX_TIMEOUT
+        for m, _entry in self.patterns.matches(doc, doc.prose):
             start, end = m.span()
             if start == end or (self.exceptions and self.exceptions.fullmatch(m.group())):
                 continue
