@@ -637,3 +637,28 @@ def test_issue_18_differences_as_vale_prints_them(tmp_path):
         "page.md:20:19:House.Terms:Use 'email' instead of 'Email'.",
         "page.md:20:48:House.Terms:Use 'JavaScript' instead of 'Javascript'.",
     ]
+
+
+def test_txt_manuscript_chapters_are_headings_and_styles_path_is_not_linted(tmp_path):
+    """A .txt file with chapter lines is read as a document (Vale's txtdoc): the chapter lines are
+    headings, still made of sentences. Files under StylesPath are not prose. Expected: the binary's."""
+    drafts = {"novel.txt": """\
+        The Long Road Home
+
+        Chapter One
+
+        It was late: Everyone stayed inside. So they waited.
+
+        Chapter 2: The Return
+
+        So he returned. "It is late. So we go."
+        """, "styles/House/README.md": "Not prose: So it is.\n"}
+    rules = {k: v for k, v in ISSUE_18_RULES.items() if k in ("House.Colons", "House.StartSo")}
+    make_project(tmp_path, rules, ISSUE_18_INI, drafts)
+    assert vale_lines(tmp_path) == [
+        "novel.txt:5:12:House.Colons:': E' should be in lowercase.",
+        "novel.txt:5:38:House.StartSo:Don't start a sentence with 'So'.",
+        "novel.txt:7:10:House.Colons:': T' should be in lowercase.",
+        "novel.txt:9:1:House.StartSo:Don't start a sentence with 'So'.",
+        "novel.txt:9:30:House.StartSo:Don't start a sentence with 'So'.",
+    ]

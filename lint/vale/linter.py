@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from pathlib import Path
 from dataclasses import dataclass, field
 
 from lint.vale.blocks import Aligner, Block, Text, scope_of, walk
@@ -93,10 +94,18 @@ class ValeLinter:
             self._runners[name] = rule_type(rule.extends).build(rule, self.env)
         return self._runners[name]
 
+    def _in_styles_path(self, path: str) -> bool:
+        """Vale does not lint its StylesPath when walking a folder: rules, vocabularies and packages'
+        READMEs are not prose. (Vale would lint such a file if named on its own; copydesk cannot tell.)"""
+        if not self.config.styles_path or path == "-":
+            return False
+        where = Path(path).absolute()
+        return any(where.is_relative_to(p.absolute()) for p in self.config.styles_path)
+
     def active_rules(self, path: str) -> list[str]:
         """The rules Vale would run on ``path`` (before in-draft comments)."""
         cfg = self.config
-        if not cfg.applies_to(path):
+        if not cfg.applies_to(path) or self._in_styles_path(path):
             return []
         styles, checks, _, _ = cfg.settings_for(path)
         minimum = LEVELS.index(cfg.min_alert_level)
@@ -126,7 +135,12 @@ class ValeLinter:
         alerts: list[RawAlert] = []
         run = _Run(self, names, state, alerts, ext)
         whole = Text(text, list(range(len(text))))
-        if fmt == "text":
+        manuscript = None
+        if fmt == "text" and ext == ".txt":
+            from lint.vale.manuscript import text_to_html
+
+            manuscript = text_to_html(text)
+        if fmt == "text" and manuscript is None:
             if ext == ".txt":
                 # Vale reads a .txt file as prose: paragraphs, sentences and the whole text.
                 run.lint_prose(whole, "text" + ext, split=True)
@@ -139,8 +153,12 @@ class ValeLinter:
             run.lint_block(Block(text, whole, "raw" + ext, "raw" + ext))
             return alerts
         cfg = self.config
-        _, _, block_ignores, token_ignores = cfg.settings_for(path)
-        source, markup, start = prepare(text, fmt, path, block_ignores, token_ignores)
+        if manuscript is not None:
+            # A .txt manuscript with chapters: its chapter lines are headings (Vale's txtdoc).
+            source, markup, start = text, manuscript, 0
+        else:
+            _, _, block_ignores, token_ignores = cfg.settings_for(path)
+            source, markup, start = prepare(text, fmt, path, block_ignores, token_ignores)
         aligner = Aligner(source, start)
         for event in walk(markup, aligner, ext, cfg.ignored_scopes, cfg.skipped_scopes, cfg.ignored_classes):
             if event.kind == "comment":
