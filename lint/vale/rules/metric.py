@@ -57,14 +57,15 @@ def _syllables(word: str) -> int:
 
 
 def document_counts(summary: str, tags: dict[str, int]) -> dict[str, float]:
-    from sentencex import segment
+    from lint.vale.sentences import segment
 
     words = [m.group() for m in _WORD.finditer(summary)]
     params: dict[str, float] = {k.replace(".", "_"): float(v) for k, v in tags.items()}
     syll = [_syllables(w) for w in words]
     params.update(
         words=float(len(words)),
-        sentences=float(sum(1 for s in segment("en", summary) if s.strip())),
+        # prose's summarize: Punkt sentences, paragraph by paragraph.
+        sentences=float(sum(len(segment(p)) for p in summary.split("\n\n"))),
         characters=float(sum(len(w) for w in words)),
         syllables=float(sum(syll)),
         polysyllabic_words=float(sum(1 for s in syll if s >= 3)),

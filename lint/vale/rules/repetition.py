@@ -13,9 +13,10 @@ from lint.vale.rules.base import (Alert, compile_re, exceptions_re, finditer, fl
 
 
 def _one_sentence(text: str) -> bool:
-    from sentencex import segment
+    """Vale's test: its sentence segmenter finds exactly one sentence in the pair's span."""
+    from lint.vale.sentences import segment
 
-    return sum(1 for s in segment("en", text) if s.strip()) == 1
+    return len(segment(text)) == 1
 
 
 class Repetition:
