@@ -190,3 +190,26 @@ def test_a_wire_dateline_is_not_counted_in_the_first_sentence(cli, write):
     later = f"# T\n\nFirst sentence here. BOCA CHICA, Texas — {body.capitalize()} end.\n"  # not a dateline there
     result = cli("check", "--select", "readability.long-sentence", "--format", "json", write("e.md", later))
     assert len(result.json["findings"]) == 1
+
+
+def test_readability_rules_share_one_set_of_statistics_per_document(monkeypatch, write):
+    """Issue #17: every readability rule reads the same per-document statistics; no text is scored twice."""
+    from collections import Counter
+
+    import lint.textmetrics as textmetrics
+    from lint.engine import Options, run
+
+    calls: Counter = Counter()
+    real = textmetrics.score
+
+    def counting(metric, text):
+        calls[(metric, text)] += 1
+        return real(metric, text)
+
+    monkeypatch.setattr(textmetrics, "score", counting)
+    rules = ["readability.reading-ease", "readability.dale-chall", "readability.paragraph-ease",
+             "readability.long-sentence", "readability.hard-sentence", "readability.grade-level"]
+    report = run([str(write("hard.md", HARD))], Options(select=rules, jobs=1))
+    assert not report.errors and report.findings
+    assert calls, "no score was computed"
+    assert max(calls.values()) == 1, [k for k, n in calls.items() if n > 1]
