@@ -7,13 +7,18 @@ would move the score most: the longest sentences (with their lines) when
 sentences are long, otherwise the longest words.
 
 Texts shorter than ``min_words`` words or ``min_sentences`` sentences are not
-scored: a formula over two sentences says nothing.
+scored: a formula over two sentences says nothing. A score is judged as the
+message shows it (one decimal), so a finding never reads "11.5; the target is at
+most 11.5". Blocks, texts and sentences come from :mod:`lint.readability_stats`,
+computed once per document for every readability rule.
 
 Parameters:
   metric        flesch_reading_ease, flesch_kincaid_grade, gunning_fog, smog_index, dale_chall,
                 coleman_liau_index or automated_readability_index
   target        for flesch_reading_ease the lowest acceptable score (higher is easier); for the
-                others the highest acceptable grade
+                others the highest acceptable grade. Wins over targets.
+  targets       a target per audience (news, docs, plain-language); the config's ``audience:``
+                (default news) picks one
   level         document or paragraph (default document)
   min_words     shortest text scored, in words (default 100 for a document, 40 for a paragraph)
   min_sentences fewest sentences scored (default 5 for a document, 3 for a paragraph)
