@@ -199,6 +199,8 @@ def rule_definition(rule: Rule) -> str:
 def _fingerprint(config: Config, definitions: tuple, rules: list[Rule]) -> str:
     import hashlib
 
+    from lint.source import read_setting_file
+
     h = hashlib.sha256(repr(definitions).encode("utf-8", "surrogatepass"))
     h.update(repr(sorted((k, repr(v)) for k, v in config.sections.items())).encode("utf-8", "surrogatepass"))
     h.update(f"{config.as_of}|{config.date_order}|{config.audience}".encode())
@@ -208,10 +210,9 @@ def _fingerprint(config: Config, definitions: tuple, rules: list[Rule]) -> str:
     for kind in sorted(by_kind):
         for path in data_files(kind, config):
             h.update(str(path).encode("utf-8", "surrogatepass"))
-            try:
-                with open(path, "rb") as fh:
-                    h.update(hashlib.sha256(fh.read()).digest())
-            except OSError:
+            try:  # with the guards of every setting file: a FIFO named in facts.files must not hang the key
+                h.update(hashlib.sha256(read_setting_file(str(path))).digest())
+            except (OSError, SourceError):
                 h.update(b"missing")
     return h.hexdigest()
 

@@ -83,13 +83,15 @@ def read_source(path: str, stdin_format: str = "markdown") -> Source:
     return Source(path, decode(data), format_for(path))
 
 
-def _read_bounded(path: str, limit: int = MAX_BYTES) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes, judged on the file actually opened.
+def _read_bounded(path: str, limit: int | None = None) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes (default MAX_BYTES, read at call time),
+    judged on the file actually opened.
 
     Opening without blocking and checking the opened file (not the name, which may be swapped
     meanwhile) means a FIFO with no writer, a device such as /dev/zero, or a folder put in the
     file's place is refused instead of hanging the run or filling memory.
     """
+    limit = MAX_BYTES if limit is None else limit
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     with os.fdopen(fd, "rb") as fh:
         st = os.fstat(fd)
@@ -105,12 +107,12 @@ def _read_bounded(path: str, limit: int = MAX_BYTES) -> bytes:
     return data
 
 
-def read_setting_file(path: str, limit: int = MAX_CONFIG_BYTES) -> bytes:
+def read_setting_file(path: str, limit: int | None = None) -> bytes:
     """The bytes of a config, rule pack, facts file or baseline, with the drafts' guards: a regular
     file only (a FIFO is refused, not waited on; a device is refused, not read forever) and at most
     ``limit`` bytes. Raises SourceError naming the problem (FileNotFoundError is kept as such)."""
     try:
-        return _read_bounded(path, limit)
+        return _read_bounded(path, MAX_CONFIG_BYTES if limit is None else limit)
     except FileNotFoundError:
         raise
     except PermissionError:
