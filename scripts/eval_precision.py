@@ -178,13 +178,16 @@ def fmt(x: float | None) -> str:
     return "-" if x is None else f"{x:.2f}"
 
 
-def table(items: list[Item], judged: dict[tuple, dict], words: int) -> list[str]:
+def table(items: list[Item], judged: dict[tuple, dict], words: int, markdown: bool = False) -> list[str]:
     by_rule: dict[str, list[Item]] = defaultdict(list)
     for it in items:
         by_rule[it.rule].append(it)
     head = f"{'rule':34} {'sev':7} {'found':>5} {'judged':>6} {'true':>4} {'arg':>4} {'false':>5} " \
            f"{'prec':>5} {'lenient':>7} {'per1k':>6}"
     out = [head, "-" * len(head)]
+    if markdown:
+        out = ["| rule | severity | found | judged | true | arguable | false | precision | lenient | per 1,000 words |",
+               "|---|---|---|---|---|---|---|---|---|---|"]
     for rule in sorted(by_rule):
         found = by_rule[rule]
         verdicts = Counter(judged[it.key]["verdict"] for it in found if it.key in judged)
@@ -192,6 +195,10 @@ def table(items: list[Item], judged: dict[tuple, dict], words: int) -> list[str]
         prec = verdicts["true"] / n if n else None
         lenient = (verdicts["true"] + verdicts["arguable"]) / n if n else None
         sev = "/".join(sorted({it.severity for it in found}))
+        if markdown:
+            out.append(f"| `{rule}` | {sev} | {len(found)} | {n} | {verdicts['true']} | {verdicts['arguable']} | "
+                       f"{verdicts['false']} | {fmt(prec)} | {fmt(lenient)} | {per_thousand(len(found), words):.2f} |")
+            continue
         out.append(f"{rule:34} {sev:7} {len(found):5d} {n:6d} {verdicts['true']:4d} {verdicts['arguable']:4d} "
                    f"{verdicts['false']:5d} {fmt(prec):>5} {fmt(lenient):>7} {per_thousand(len(found), words):6.2f}")
     return out
@@ -211,6 +218,7 @@ def main(argv=None) -> int:
                     help="print findings without a judgement as JSON lines (optionally one family only)")
     ap.add_argument("--corpora", default=str(DEFAULT_CORPORA), help="the shared corpora folder")
     ap.add_argument("--jobs", "-j", type=int, default=1)
+    ap.add_argument("--markdown", action="store_true", help="print the per-rule tables as Markdown (docs/precision.md)")
     args = ap.parse_args(argv)
 
     halves = read_split()
@@ -244,7 +252,7 @@ def main(argv=None) -> int:
                 print(f"  {label}: " + summary([it for it in sub if it.path.startswith(group)],
                                                sum(words[p] for p in gdocs), len(gdocs)))
         print()
-        print("\n".join(table(sub, judged, n_words)))
+        print("\n".join(table(sub, judged, n_words, args.markdown)))
         unjudged = sum(1 for it in sub if it.key not in judged)
         print(f"\nunjudged findings: {unjudged} (list them with --unjudged)")
         print()
