@@ -662,3 +662,29 @@ def test_txt_manuscript_chapters_are_headings_and_styles_path_is_not_linted(tmp_
         "novel.txt:9:1:House.StartSo:Don't start a sentence with 'So'.",
         "novel.txt:9:30:House.StartSo:Don't start a sentence with 'So'.",
     ]
+
+
+def test_comments_switch_rules_off_for_the_region_they_cover(tmp_path):
+    """A comment inside a paragraph covers only the text after it (Vale's comment regions); a style
+    name or a rule's matches can be switched off too. Expected: what the Vale binary prints."""
+    draft = """\
+        Simply put. <!-- vale House.Avoid = NO -->Obviously hidden.<!-- vale House.Avoid = YES --> Simply shown.
+
+        <!-- vale House = NO -->
+        Simply hidden by style.
+        <!-- vale House = YES -->
+
+        <!-- vale House.Avoid["obviously"] = NO -->
+        Obviously hidden, simply shown.
+        <!-- vale House.Avoid["obviously"] = YES -->
+
+        *Note*: <!-- vale off -->simply hidden<!-- vale on --> then obviously shown.
+        """
+    make_project(tmp_path, {"House.Avoid": AVOID}, INI, {"a.md": draft})
+    assert vale_lines(tmp_path) == [
+        "a.md:1:1:House.Avoid:Avoid 'Simply'.",
+        "a.md:1:92:House.Avoid:Avoid 'Simply'.",
+        "a.md:8:1:House.Avoid:Avoid 'Obviously'.",  # the match key is case-sensitive
+        "a.md:8:19:House.Avoid:Avoid 'simply'.",
+        "a.md:11:61:House.Avoid:Avoid 'obviously'.",
+    ]

@@ -88,6 +88,8 @@ class Event:
     comment: str = ""
     #: For a structural block (no scope yet): the tags opened since the previous block, comma-separated.
     history: str = ""
+    #: For a comment: where its text is in the file (-1 when not found).
+    offset: int = -1
 
 
 class Aligner:
@@ -268,6 +270,7 @@ def walk(markup: str, aligner: Aligner, ext: str, ignored_scopes: list[str], ski
     promoted: dict[str, int] = {}
     active_cls, cls_begin, cls_end = "", 0, 0
     off = False
+    comment_cursor = 0
 
     def flush():
         return Event("block", Block(buf.text, buf, "", ""), history=",".join(history))
@@ -330,7 +333,11 @@ def walk(markup: str, aligner: Aligner, ext: str, ignored_scopes: list[str], ski
                 off = True
             elif body == "vale on":
                 off = False
-            yield Event("comment", comment=body)
+            # Found from the previous comment on (Vale's commentAt), not from the block cursor.
+            at = aligner.source.find(body, comment_cursor) if body else -1
+            if at >= 0:
+                comment_cursor = at + len(body)
+            yield Event("comment", comment=body, offset=at)
         elif kind == "text":
             txt = data.strip(" \t\n\r\f\v")
             piece = aligner.align(txt)

@@ -11,6 +11,7 @@ once, and a rule's ``limit`` caps how often it reports in one file.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from pathlib import Path
@@ -25,7 +26,9 @@ from lint.vale.scope import scope_matches
 #: Rule types whose alerts depend on nothing but the block's text (Vale's concurrentKinds, less the ones
 #: copydesk does not run); the others remember matches across blocks.
 _BLOCK_ONLY = frozenset({"capitalization", "existence", "occurrence", "repetition", "substitution"})
-_CONTROL = re.compile(r"^vale (\S+\.\S+) = (YES|NO)$")
+_CONTROL = re.compile(r"^vale (.+\..+|[^.]+) = (YES|NO|on|off)$")
+_CONTROL_MATCHES = re.compile(r"^vale (.+\..+)(\[.+\]) = (YES|NO)$")
+_STYLES = re.compile(r"^vale styles? = (.*)$")
 
 
 @dataclass
@@ -47,25 +50,70 @@ class FileState:
     sequences: dict = field(default_factory=dict)
     tag_counts: dict = field(default_factory=dict)
     comments: dict = field(default_factory=dict)
+    #: comment key -> [[start offset, end offset or None], ...] (Vale's commentRegion)
+    regions: dict = field(default_factory=dict)
+    base_styles: list = field(default_factory=list)
     seen: set = field(default_factory=set)
     limits: dict = field(default_factory=dict)
     summary: list = field(default_factory=list)  # Text pieces of the summary scope, joined at the end
 
-    def update_comments(self, body: str) -> None:
+    def update_comments(self, body: str, offset: int = -1) -> None:
+        """Vale's ``UpdateCommentsAt``: ``vale off``/``on``, ``vale Style.Rule = NO``/``YES`` (or a style:
+        ``vale proselint = NO``; ``on``/``off`` work too), ``vale Style.Rule["a", "b"] = NO`` for those
+        matches only, and ``vale styles = A, B``. With the comment's file offset, the region it opens is
+        recorded too: alerts placed inside it are dropped at the end, whenever their block was linted."""
         if body == "vale off":
-            self.comments["off"] = True
+            self._set("off", True, offset)
         elif body == "vale on":
-            self.comments["off"] = False
-        else:
+            self._set("off", False, offset)
+        elif _CONTROL_MATCHES.match(body):
+            m = _CONTROL_MATCHES.match(body)
+            try:
+                parts = json.loads(m.group(2))
+            except ValueError:
+                parts = None
+            if isinstance(parts, list):
+                for part in parts:
+                    self._set(f"{m.group(1)}[{part}]", m.group(3) == "NO", offset)
+        elif _CONTROL.match(body):
             m = _CONTROL.match(body)
-            if m:
-                self.comments[m.group(1)] = m.group(2) == "NO"
+            self._set(m.group(1), m.group(2) in ("NO", "off"), offset)
+        elif _STYLES.match(body):
+            for style in self.base_styles:
+                self.comments[style] = True
+            for style in _STYLES.match(body).group(1).split(", "):
+                self.comments[style] = False
+
+    def _set(self, key: str, disabled: bool, offset: int) -> None:
+        self.comments[key] = disabled
+        if offset < 0:
+            return
+        regions = self.regions.setdefault(key, [])
+        if disabled:
+            if not regions or regions[-1][1] is not None:
+                regions.append([offset, None])
+        elif regions and regions[-1][1] is None:
+            regions[-1][1] = offset
 
     def disabled(self, name: str) -> bool:
-        if not self.comments.get("off"):
-            if name in self.comments:
-                return self.comments[name]
-        return bool(self.comments.get("off"))
+        """Vale's ``QueryComments``: everything is off, or the rule's style, or the rule itself."""
+        if self.comments.get("off"):
+            return True
+        style = name.split(".", 1)[0]
+        return bool(self.comments.get(style)) or bool(self.comments.get(name))
+
+    def region_disabled(self, name: str, match: str, start: int) -> bool:
+        """Vale's ``RegionDisabled``: the alert lies in a region a comment switched its rule off."""
+        if not self.regions:
+            return False
+        keys = ["off", name, name.split(".", 1)[0]]
+        if match:
+            keys.append(f"{name}[{match}]")
+        for key in keys:
+            for begin, end in self.regions.get(key, ()):
+                if begin <= start and (end is None or start < end):
+                    return True
+        return False
 
     def reset_comments(self) -> None:
         for k in self.comments:
@@ -131,7 +179,7 @@ class ValeLinter:
             return []
         ext = os.path.splitext(path)[1]
         fmt = markup_of(ext)
-        state = FileState()
+        state = FileState(base_styles=list(self.config.settings_for(path)[0]))
         alerts: list[RawAlert] = []
         run = _Run(self, names, state, alerts, ext)
         whole = Text(text, list(range(len(text))))
@@ -162,7 +210,7 @@ class ValeLinter:
         aligner = Aligner(source, start)
         for event in walk(markup, aligner, ext, cfg.ignored_scopes, cfg.skipped_scopes, cfg.ignored_classes):
             if event.kind == "comment":
-                state.update_comments(event.comment)
+                state.update_comments(event.comment, event.offset)
             elif event.kind == "skipped":
                 state.tag_counts[event.history] = state.tag_counts.get(event.history, 0) + 1
             elif event.block.scope:
@@ -170,6 +218,9 @@ class ValeLinter:
             else:
                 run.lint_scope(event.block, event.history)
         state.reset_comments()
+        if state.regions:
+            # A comment read after its block was linted still covers it (Vale's DropDisabled).
+            alerts[:] = [a for a in alerts if a.document_level or not state.region_disabled(a.rule, a.match, a.start)]
         summary = Text("".join(t.text for t in state.summary), [o for t in state.summary for o in t.offsets])
         run.lint_block(Block(summary.text, summary, "summary" + ext, "summary" + ext))
         run.lint_block(Block(text, Text(text, list(range(len(text)))), "raw" + ext, "raw" + ext))
@@ -258,6 +309,8 @@ class _Run:
                 linter.errors.append(f"Vale rule {name} took too long on this file and was stopped")
                 continue
             for a in found:
+                if state.comments and state.comments.get(f"{name}[{a.match}]") and not a.document_level:
+                    continue
                 self._add(rule, block, a)
 
     def _add(self, rule, block: Block, a) -> None:
@@ -268,6 +321,8 @@ class _Run:
             end = block.offsets.offset_at(a.end - 1) + 1 if a.end > a.start else start
             if start < 0:
                 return
+        if self.state.regions and not a.document_level and self.state.region_disabled(rule.name, a.match, start):
+            return
         key = (start, rule.name)
         if key in self.state.seen:
             return
