@@ -96,9 +96,33 @@ def default_dir() -> str:
 def package_hash() -> str:
     """A hash of the installed package's files (code and shipped rules), so an upgrade or an edit of
     copydesk itself expires every cached result, not only a new version number."""
+    files = _package_files()
+    # The files' names, sizes and modification times say whether their contents can have changed;
+    # the hash of the contents is remembered under them, so an unchanged installation reads no file.
+    signature = hashlib.sha256(repr([(str(p), st.st_size, st.st_mtime_ns) for p, st in files]).encode(
+        "utf-8", "surrogatepass")).hexdigest()
+    from lint.store import store_for
+
+    store = store_for(cache_root())
+    known = store.get("package-hash", signature)
+    if known is not None and len(known) == 64:
+        return known.decode("ascii")
+    h = hashlib.sha256(__version__.encode())
+    for path, _ in files:
+        h.update(str(path).encode("utf-8", "surrogatepass"))
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"unreadable")
+    digest = h.hexdigest()
+    store.put("package-hash", signature, digest.encode("ascii"))
+    return digest
+
+
+def _package_files() -> list[tuple[Path, os.stat_result]]:
+    """The package's code and shipped rules, with their stat results, in a stable order."""
     from lint.resources import rules_dir
 
-    h = hashlib.sha256(__version__.encode())
     here = Path(__file__).resolve().parent
     roots = [here]
     try:
@@ -107,16 +131,18 @@ def package_hash() -> str:
             roots.append(rules)
     except FileNotFoundError:
         pass
+    found = []
     for root in roots:
-        for path in sorted(p for p in root.rglob("*") if p.suffix in (".py", ".yaml", ".yml", ".json", ".txt")):
-            if "__pycache__" in path.parts:
-                continue
-            h.update(str(path.relative_to(root)).encode("utf-8", "surrogatepass"))
-            try:
-                h.update(path.read_bytes())
-            except OSError:
-                h.update(b"unreadable")
-    return h.hexdigest()
+        for folder, dirs, names in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(names):
+                if name.endswith((".py", ".yaml", ".yml", ".json", ".txt")):
+                    path = Path(folder) / name
+                    try:
+                        found.append((path, path.stat()))
+                    except OSError:
+                        continue
+    return found
 
 
 def result_key(*parts: str) -> str:

@@ -127,6 +127,8 @@ def builtin_rules() -> list[Rule]:
     """Every rule in the packs shipped with copydesk (cached per process)."""
     global _BUILTIN
     if _BUILTIN is None:
+        _BUILTIN = _stored_packs()
+    if _BUILTIN is None:
         from lint.resources import rule_pack_paths
 
         rules: list[Rule] = []
@@ -138,7 +140,41 @@ def builtin_rules() -> list[Rule]:
                 seen[rule.id] = rule.origin
                 rules.append(rule)
         _BUILTIN = rules
+        _store_packs(rules)
     return _BUILTIN
+
+
+#: The parsed shipped packs, pickled in copydesk's cache store under the package hash: loading them
+#: from there takes about 1 ms, parsing the YAML with line numbers about 30-70 ms a run.
+_PACKS_NAMESPACE = "rule-packs"
+
+
+def _stored_packs() -> list[Rule] | None:
+    try:
+        import pickle
+
+        from lint.cache import cache_root, package_hash
+        from lint.store import store_for
+
+        raw = store_for(cache_root()).get(_PACKS_NAMESPACE, package_hash())
+        rules = pickle.loads(raw) if raw else None
+    except Exception:  # noqa: BLE001 - a damaged entry is a miss
+        return None
+    if isinstance(rules, list) and rules and all(isinstance(r, Rule) for r in rules):
+        return rules
+    return None
+
+
+def _store_packs(rules: list[Rule]) -> None:
+    try:
+        import pickle
+
+        from lint.cache import cache_root, package_hash
+        from lint.store import store_for
+
+        store_for(cache_root()).put(_PACKS_NAMESPACE, package_hash(), pickle.dumps(rules))
+    except Exception:  # noqa: BLE001 - an unwritable cache is only slower
+        pass
 
 
 _BUILTIN: list[Rule] | None = None
