@@ -4,7 +4,8 @@
 Usage: .venv/bin/python scripts/vale_agreement.py [-v] [--no-onestop] [--no-fixtures]
 
 Needs the binary from scripts/prepare-vale (or $VALE_BIN) and ../shared/vale. Lints
-tests/data/vale/*.{md,txt} and ../shared/corpora/onestopenglish/texts/*.txt with the five packages of
+tests/data/vale/*.{md,txt}, the packages' README/CHANGELOG pages (../shared/vale/*/*.md) and
+../shared/corpora/onestopenglish/texts/*.txt with the five packages of
 ../shared/vale at once, and each package fixture folder with its own .vale.ini, with both tools
 (tests/vale_agreement.py says how), then prints the share of alert lines both print. -v lists the
 lines only one tool prints.
@@ -44,9 +45,14 @@ def main(argv: list[str]) -> int:
     verbose = "-v" in argv
     with tempfile.TemporaryDirectory() as tmp:
         vale, ours = compare_documents(Path(tmp), include_onestop="--no-onestop" not in argv)
-    written = [x for x in vale if x.startswith("docs/written/")], [x for x in ours if x.startswith("docs/written/")]
-    onestop = [x for x in vale if x.startswith("docs/onestop")], [x for x in ours if x.startswith("docs/onestop")]
-    show("documents written for the test (tests/data/vale)", *written, verbose)
+    def subset(prefix: str) -> tuple[list[str], list[str]]:
+        return [x for x in vale if x.startswith(prefix)], [x for x in ours if x.startswith(prefix)]
+
+    show("documents written for the test (tests/data/vale)", *subset("docs/written/"), verbose)
+    packages = subset("docs/packages/")
+    if packages[0] or packages[1]:
+        show("the packages' README and CHANGELOG pages (../shared/vale/*/*.md)", *packages, verbose)
+    onestop = subset("docs/onestopenglish/")
     if onestop[0] or onestop[1]:
         show("OneStopEnglish texts", *onestop, verbose)
     show("all documents", vale, ours, False)

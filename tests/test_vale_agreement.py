@@ -2,9 +2,10 @@
 
 Both tools lint the same documents with the same styles and print Vale's line format; the test
 compares the alert lines (tests/vale_agreement.py says how). The documents are the docs pages and
-news texts in tests/data/vale (written to exercise the differences listed in issue #18) and the
-OneStopEnglish news texts; the styles are the five packages of ../shared/vale. Skipped, with the
-reason, when the binary or ../shared/vale is absent. scripts/vale_agreement.py prints the figures.
+news texts in tests/data/vale (written to exercise the differences listed in issue #18), the
+packages' own README and CHANGELOG pages and the OneStopEnglish news texts; the styles are the five
+packages of ../shared/vale. Skipped, with the reason, when the binary or ../shared/vale is absent.
+scripts/vale_agreement.py prints the figures.
 """
 
 from __future__ import annotations
@@ -32,6 +33,13 @@ BY_DESIGN = {
     "docs/written/tutorial.md:46:1:Google.Colons:': K' should be in lowercase.":
         ("vale", "the same alert where Vale's fallback puts it"),
 }
+#: A heading followed by badge images ('# alex [![Build Status](…)](…)'): Vale's search for the
+#: heading's text lands on the next place the word occurs, inside a link on line 3.
+for _pkg in ("alex", "proselint", "write-good"):
+    BY_DESIGN[f"docs/packages/{_pkg}-README.md:1:3:Google.Headings:'{_pkg}' should use sentence-style "
+              "capitalization."] = ("copydesk", "the heading is on line 1, column 3")
+    BY_DESIGN[f"docs/packages/{_pkg}-README.md:3:5:Google.Headings:'{_pkg}' should use sentence-style "
+              "capitalization."] = ("vale", "Vale places the heading's alert on the word in a link on line 3")
 
 
 @pytest.fixture(scope="module")

@@ -2,9 +2,10 @@
 
 Two kinds of input:
 
-* **documents**: tests/data/vale/*.{md,txt} (docs pages and news text written for this) and the
-  OneStopEnglish news texts (../shared/corpora/onestopenglish/texts), linted with all five styles in
-  ../shared/vale (Google, write-good, proselint, alex, Joblint) at once;
+* **documents**: tests/data/vale/*.{md,txt} (docs pages and news text written for this), the
+  packages' own README and CHANGELOG pages (../shared/vale/*/*.md) and the OneStopEnglish news texts
+  (../shared/corpora/onestopenglish/texts), linted with all five styles in ../shared/vale (Google,
+  write-good, proselint, alex, Joblint) at once;
 * **package fixtures**: every fixture folder of ../shared/vale, each with its own ``.vale.ini``.
 
 Both tools run in a scratch folder (the documents are copied there, the styles are linked; nothing
@@ -117,8 +118,15 @@ def tally_by(vale: list[str], ours: list[str], what: str) -> dict[str, Tally]:
     return out
 
 
+def package_docs() -> list[Path]:
+    """The packages' own README and CHANGELOG pages (real Markdown nobody wrote for this test)."""
+    return sorted(p for p in VALE.glob("*/*.md") if p.is_file())
+
+
 def document_sets(include_onestop: bool = True) -> dict[str, list[Path]]:
     sets = {"written": sorted(p for p in DOCS.iterdir() if p.suffix in (".md", ".txt"))}
+    if package_docs():
+        sets["packages"] = package_docs()
     if include_onestop and ONESTOP.is_dir():
         sets["onestopenglish"] = sorted(ONESTOP.glob("*.txt"))
     return sets
@@ -136,7 +144,9 @@ def workspace(tmp: Path, sets: dict[str, list[Path]], packages: list[str] = PACK
         folder = tmp / "docs" / name
         folder.mkdir(parents=True, exist_ok=True)
         for f in files:
-            shutil.copyfile(f, folder / f.name)
+            # Package pages share names (README.md): prefixed with their package.
+            target = f"{f.parent.name}-{f.name}" if name == "packages" else f.name
+            shutil.copyfile(f, folder / target)
     return tmp
 
 

@@ -24,7 +24,9 @@ the file offset of every character it keeps, so an alert's position is exact.
 
 from __future__ import annotations
 
+import bisect
 import re
+import urllib.parse
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -98,11 +100,41 @@ class Aligner:
     def __init__(self, source: str, start: int = 0) -> None:
         self.source = source
         self.cursor = start
+        #: Spans of the source that hold link targets and image sources, never prose (sorted).
+        self._masked: list[tuple[int, int]] = []
+        #: Targets of the element just opened, masked before the next text is looked for.
+        self.pending: list[list[str]] = []
+
+    def _find(self, text: str, start: int, end: int | None = None) -> int:
+        """``source.find`` that skips occurrences overlapping a masked link target."""
+        while True:
+            pos = self.source.find(text, start) if end is None else self.source.find(text, start, end)
+            if pos < 0 or not self._masked:
+                return pos
+            i = bisect.bisect_left(self._masked, (pos + len(text), -1)) - 1
+            if i >= 0 and self._masked[i][1] > pos:
+                start = pos + 1
+                continue
+            return pos
+
+    def flush_pending(self, text: str) -> None:
+        """Vale's ``flush``: a link's target (``href``, ``src``) is found in the source and masked, so
+        that text later on is not found inside it (``v0.1.1`` in ``…compare/v0.1.0...v0.1.1``) — unless
+        the text is the target itself (an autolink)."""
+        for forms in self.pending:
+            if text in forms:
+                continue
+            for form in forms:
+                at = self._find(form, self.cursor) if form else -1
+                if at >= 0 and at - self.cursor < 4096:
+                    bisect.insort(self._masked, (at, at + len(form)))
+                    break
+        self.pending = []
 
     def align(self, text: str) -> Text:
         if not text:
             return Text()
-        pos = self.source.find(text, self.cursor)
+        pos = self._find(text, self.cursor)
         # Where the source spells a character as an entity or escape, the text may be there first.
         decoded = self._decoded(text)
         if decoded is not None and (pos < 0 or decoded[0] < pos):
@@ -117,9 +149,9 @@ class Aligner:
             # not in the source; text it moved after where it was written (footnotes go to the end)
             # is found before the cursor.
             core = text.rstrip()
-            found = self.source.find(core, self.cursor) if core != text else -1
+            found = self._find(core, self.cursor) if core != text else -1
             if found < 0 or found - self.cursor >= 4096:
-                found = self.source.find(core, 0, self.cursor) if len(core) >= 12 else -1
+                found = self._find(core, 0, self.cursor) if len(core) >= 12 else -1
             if found >= 0:
                 taken = self._take(core, found)
                 return Text(text, taken.offsets + [-1] * (len(text) - len(core)))
@@ -340,6 +372,8 @@ def walk(markup: str, aligner: Aligner, ext: str, ignored_scopes: list[str], ski
             yield Event("comment", comment=body, offset=at)
         elif kind == "text":
             txt = data.strip(" \t\n\r\f\v")
+            if aligner.pending:
+                aligner.flush_pending(txt)
             piece = aligner.align(txt)
             if active in TAG_TO_SCOPE and active in INLINE_TAGS and txt:
                 # strong/emphasis/link/code text is also linted on its own (inside code blocks too).
@@ -383,6 +417,15 @@ def walk(markup: str, aligner: Aligner, ext: str, ignored_scopes: list[str], ski
             if buf.text.strip():
                 yield flush()
             buf, history = Text(), []
+        if kind in ("start", "selfclose") and tag in ("a", "img"):
+            for key in ("href", "src"):
+                value = attrs.get(key)
+                if value:
+                    forms = [value]
+                    decoded = urllib.parse.unquote(value)
+                    if decoded != value:
+                        forms.append(decoded)
+                    aligner.pending.append(forms)
         attr = (attrs.get("href", "") or "") if kind in ("start", "selfclose") else ""
         parent_class = cls
         if tag == "img" and kind in ("start", "selfclose") and attrs.get("alt") and "alt" not in skipped_scopes:
