@@ -120,8 +120,12 @@ def confirm(fact: Fact, sentence: str, start: int, end: int) -> bool:
 
 # -- policy rates -----------------------------------------------------------------------------------
 
-_NUMBER = r"(\d{1,2}(?:[.,]\d{1,3})?)"
+_NUMBER = r"\d{1,2}(?:[.,]\d{1,3})?"
 _PCT = r"(?:\s?%|\s?per\s?cent|\s?percent)"
+_SIGN = r"(?:minus\s+|negative\s+|[-−](?=\d))"
+#: A rate or a range as stated: "5.25%", "5.25% to 5.5%", "4.25%-4.5%", "minus 0.1%".
+_RATE_VALUE = (rf"(?P<at>(?P<neg>{_SIGN})?(?P<lo>{_NUMBER}){_PCT}?(?:\s*(?:-|–|—|to|and)\s*(?P<neg2>{_SIGN})?"
+               rf"(?P<hi>{_NUMBER}))?{_PCT})")
 #: Words between a rate and its value that make it not a statement of the current rate.
 _NOT_CURRENT = (r"(?:was|were|had|been|peak\w*|high|low|rose|risen|fell|fallen|raised|cut|lowered|hiked|lifted|"
                 r"reduced|expected|forecast\w*|predicted|projected|likely|will|would|could|may|might|to|from|fall|"
@@ -136,14 +140,14 @@ _OTHER_RATES = (r"(?<!(?:mortgage|savings|loan|bond|treasury|swap|market|inflati
                 r"tax|effective|real|lending|deposit\s+account|credit\s+card|card|variable|fixed|tracker)\s+)")
 RATE_STATEMENT = regex.compile(
     rf"{_EDGE}{_OTHER_RATES}(?:{lx.RATE_NOUNS})[\s,]+{_rate_gap(4)}(?:{lx.RATE_PRESENT})\b[\s,]+"
-    rf"{_rate_gap(2)}(?:(?:at|of)\s+)?(?P<at>{_NUMBER}{_PCT}?(?:\s*(?:-|–|—|to|and)\s*{_NUMBER})?{_PCT})",
+    rf"{_rate_gap(2)}(?:(?:at|of)\s+)?{_RATE_VALUE}",
     _FLAGS)
 
 
 #: "With the federal funds rate at 5.25% to 5.5%, ...": an absolute construction that states the current rate.
 RATE_WITH = regex.compile(
     rf"\bwith\s+(?:the\s+)?(?:[\p{{L}}.’'-]+\s+){{0,3}}?{_OTHER_RATES}(?:{lx.RATE_NOUNS})\s+(?:still\s+|now\s+)?at\s+"
-    rf"(?P<at>{_NUMBER}{_PCT}?(?:\s*(?:-|–|—|to|and)\s*{_NUMBER})?{_PCT})", _FLAGS)
+    rf"{_RATE_VALUE}", _FLAGS)
 
 #: "Germany long missed NATO's 2% target", "allies set a 2% goal": a past verb that governs the value.
 PAST_GOVERNS = regex.compile(
@@ -171,9 +175,10 @@ def rate_topic(topic: str) -> str | None:
 
 
 def rate_values(match) -> tuple[float, float]:
-    lo = float(match.group(2).replace(",", "."))
-    hi = float(match.group(3).replace(",", ".")) if match.group(3) else lo
-    return lo, hi
+    lo = float(match.group("lo").replace(",", ".")) * (-1 if match.group("neg") else 1)
+    if not match.group("hi"):
+        return lo, lo
+    return lo, float(match.group("hi").replace(",", ".")) * (-1 if match.group("neg2") else 1)
 
 
 def rate_matches(fact: Fact, values: tuple[float, float]) -> bool:
