@@ -133,8 +133,10 @@ def _die_with_parent() -> None:  # pragma: no cover - runs in the child between 
     set_parent_death_signal(signal.SIGTERM)
 
 
-def launch(folder: Path, port: int, log: Path | None = None, timeout: float = START_TIMEOUT):
-    """Start a server from ``folder`` on 127.0.0.1:``port``; return (process, url) once it answers."""
+def launch(folder: Path, port: int, log: Path | None = None, timeout: float | None = None):
+    """Start a server from ``folder`` on 127.0.0.1:``port``; return (process, url) once it answers
+    (within ``timeout`` seconds, by default START_TIMEOUT as it is when called)."""
+    timeout = START_TIMEOUT if timeout is None else timeout
     command = server_command(folder, port)
     import ctypes  # noqa: F401 - loaded here, so the child between fork and exec only looks it up
 
