@@ -1,25 +1,32 @@
 """A draft as Vale sees it: blocks of text with scopes, each character mapped back to the file.
 
-Vale converts a draft to HTML (Markdown with a CommonMark renderer, reST with
-docutils, HTML as is) and walks the HTML tokens:
+Vale converts a draft to HTML (Markdown with goldmark, reST with docutils, HTML
+as is) and walks the HTML tokens (``lintHTMLTokens`` in Vale v3.26.0's
+``internal/lint/ast.go``); :func:`walk` follows it:
 
-* a text token is trimmed; inline text after an inline tag gets one leading
-  space (unless it starts with punctuation), so ``a **b** c`` reads ``a b c``;
-* text in ``IgnoredScopes`` tags (``code``, ``tt``, ``kbd``) and link text that
-  is the link's own URL is replaced by ``*`` of the same length; text in
-  ``SkippedScopes`` tags (``pre``, ``script``, ``style``, ``figure``…) and in
-  elements with an ignored class is left out;
-* each non-inline end tag closes a block. Its scope comes from the tags opened
-  since the previous block: ``li`` → ``text.list``, ``blockquote`` →
-  ``text.blockquote``, ``th``/``td`` → ``text.table.header``/``cell``,
-  ``h1``… → ``text.heading.h1``…; anything else is prose, linted as
-  ``paragraph``, ``sentence`` and ``text`` blocks;
+* a text token is trimmed of ASCII whitespace; after a closed inline element
+  (or a comment) the source's own separator is kept, a space or a line break;
+  otherwise text inside an inline element gets one leading space unless it
+  starts with punctuation, and none after ``(``, ``[``, a dash or a no-break
+  space;
+* text in ``IgnoredScopes`` tags (``code``, ``tt``, ``kbd``, ``samp``) and link
+  text that is the link's own URL is replaced by ``*`` of the same length; text
+  in ``SkippedScopes`` tags (``pre``, ``script``, ``style``…) and in elements
+  with an ignored class is left out, as is text in a ``vale off`` region;
+* each non-inline end tag closes a block, and a non-inline start tag closes the
+  text before it (a list item's own text before its nested list). Its scope
+  comes from the tags opened since the previous block: ``li`` → ``text.list``,
+  ``blockquote`` → ``text.blockquote``, ``th``/``td`` →
+  ``text.table.header``/``cell``, ``h1``… → ``text.heading.h1``…; anything else
+  is prose, linted as ``paragraph``, ``sentence`` and ``text`` blocks;
 * ``strong``, ``em``, ``a`` and ``code`` text is also linted on its own
   (scopes ``strong``, ``emphasis``, ``link``, ``code``);
 * ``img`` ``alt`` text is linted as ``text.attr.alt``.
 
 Vale then finds each alert's text again in the file. copydesk instead carries
-the file offset of every character it keeps, so an alert's position is exact.
+the file offset of every character it keeps (:class:`Aligner`: exact text,
+entities and escapes decoded, link targets skipped), so an alert's position is
+exact.
 """
 
 from __future__ import annotations
