@@ -181,6 +181,8 @@ def main() -> int:
     ours = measure(copydesk([CORPUS], os.cpu_count() or 1))
     print(row(f"copydesk (default rules, no grammar)", ours))
     print(row("copydesk --jobs 1", measure(copydesk([CORPUS], 1))))
+    print(row("copydesk --jobs 1, plain scans", measure(copydesk([CORPUS], 1), extra_env={"COPYDESK_PLAIN_SCAN": "1"}))
+          + "   (COPYDESK_PLAIN_SCAN=1: no phrase automaton, every pattern over the whole text)")
     if args.grammar:
         measure(copydesk([CORPUS], 1, grammar=True))  # warm the grammar cache
         print(row("copydesk with grammar, cached", measure(copydesk([CORPUS], 1, grammar=True))))

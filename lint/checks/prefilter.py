@@ -329,6 +329,10 @@ class PhraseIndex:
         self._automaton = None
         return len(self._slots) - 1
 
+    def prepare(self) -> None:
+        if self._automaton is None:
+            self._build()
+
     def has_prefixes(self, slot: int) -> bool:
         return self._slots[slot] is not None
 
@@ -480,6 +484,12 @@ class PatternList:
             self.entry(i)
         if self.slots is None:
             self.full()
+
+    def prepare(self) -> None:
+        """Compile every entry and the phrase automaton now (the engine calls this before forking workers,
+        which then share them instead of each compiling what its drafts need)."""
+        self.validate()
+        self.phrases.prepare()
 
     def matches(self, doc, text: str) -> list[tuple[object, int]]:
         """(match, entry index) for every match in ``text`` (the document's prose), in order."""

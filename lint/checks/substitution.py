@@ -65,6 +65,9 @@ class SubstitutionCheck(Check):
         self.skip_quoted = params.bool("skip_quoted", False)
         check_template(rule, {"match", "replacement"})
 
+    def prepare(self) -> None:
+        self.patterns.prepare()  # before --jobs workers fork: they inherit the compiled patterns
+
     def run(self, doc: Document):
         for m, entry in self.patterns.matches(doc, doc.prose):
             start, end = m.span()

@@ -100,6 +100,9 @@ class UnattributedPhraseCheck(Check):
                              f"known: {', '.join(BLOCK_KINDS)}", "skip_blocks")
         check_template(rule, {"match"})
 
+    def prepare(self) -> None:
+        self.patterns.prepare()  # before --jobs workers fork: they inherit the compiled patterns
+
     def run(self, doc: Document):
         for m, _entry in self.patterns.matches(doc, doc.prose):
             start, end = m.span()
