@@ -68,6 +68,10 @@ class FactCheck(Check):
     def fingerprint(self) -> str:
         return self.judge.fingerprint()
 
+    def prepare(self) -> None:
+        """Build the knowledge base's scanner (its patterns) before --jobs workers fork, so they share it."""
+        self.judge.kb.scanner  # noqa: B018 - a cached property: building it is the point
+
     def run(self, doc: Document):
         from lint.facts.judge import long_date
 
