@@ -132,8 +132,10 @@ class Aligner:
             if text in forms:
                 continue
             for form in forms:
-                at = self._find(form, self.cursor) if form else -1
-                if at >= 0 and at - self.cursor < 4096:
+                # Looked for near the cursor only: a target that is not there (a footnote's '#fn:1')
+                # must not cost a search of the rest of the file per link.
+                at = self._find(form, self.cursor, self.cursor + 4096 + len(form)) if form else -1
+                if at >= 0:
                     bisect.insort(self._masked, (at, at + len(form)))
                     break
         self.pending = []
@@ -196,7 +198,7 @@ class Aligner:
         # The decoded source is never longer than the source: start the search no later than the cursor.
         lo = next((i for i in range(min(self.cursor, len(self._where) - 1), -1, -1)
                    if self._where[i] <= self.cursor), 0) if self._where else 0
-        pos = self._plain.find(text, lo)
+        pos = self._plain.find(text, lo, lo + 4096 + len(text))
         if pos < 0 or self._where[pos] - self.cursor >= 4096:
             return None
         return self._where[pos:pos + len(text)]
