@@ -85,23 +85,24 @@ def _write_in_place(target: str, data: bytes, before_replace=None) -> None:
             os.unlink(backup)
             raise
         try:
-            fh.seek(0)
-            fh.write(data)
-            fh.truncate()
-            fh.flush()
-            os.fsync(fh.fileno())
+            _overwrite(fh, data)
         except BaseException:
             try:
-                fh.seek(0)
-                fh.write(original)
-                fh.truncate()
-                fh.flush()
-                os.fsync(fh.fileno())
+                _overwrite(fh, original)
             except OSError:
                 raise  # the backup stays: the only full copy of the old text
             os.unlink(backup)
             raise
     os.unlink(backup)
+
+
+def _overwrite(fh, data: bytes) -> None:
+    """Make the open file hold exactly ``data``, on disk before returning."""
+    fh.seek(0)
+    fh.write(data)
+    fh.truncate()
+    fh.flush()
+    os.fsync(fh.fileno())
 
 
 def write_text_atomic(path: str, text: str, encoding: str = "utf-8") -> str:

@@ -6,6 +6,7 @@ import codecs
 import os
 import stat
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,16 +72,27 @@ def read_source(path: str, stdin_format: str = "markdown") -> Source:
             raise SourceError(f"too large (more than {MAX_BYTES} bytes on stdin; the limit is {MAX_BYTES})")
         return Source("-", decode(data), stdin_format)
     try:
-        data = _read_bounded(path)
+        with _os_errors_explained():
+            data = _read_bounded(path)
     except FileNotFoundError:
         raise SourceError("no such file") from None
+    return Source(path, decode(data), format_for(path))
+
+
+@contextmanager
+def _os_errors_explained():
+    """Turn an operating-system error into a SourceError that says what is wrong with the file.
+    FileNotFoundError passes through: a missing draft and a missing setting file mean different things."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise
     except PermissionError:
         raise SourceError("permission denied") from None
     except IsADirectoryError:
         raise SourceError("is a folder") from None
     except OSError as exc:
         raise SourceError(exc.strerror or str(exc)) from None
-    return Source(path, decode(data), format_for(path))
 
 
 def _read_bounded(path: str, limit: int | None = None) -> bytes:
@@ -111,16 +123,8 @@ def read_setting_file(path: str, limit: int | None = None) -> bytes:
     """The bytes of a config, rule pack, facts file or baseline, with the drafts' guards: a regular
     file only (a FIFO is refused, not waited on; a device is refused, not read forever) and at most
     ``limit`` bytes. Raises SourceError naming the problem (FileNotFoundError is kept as such)."""
-    try:
+    with _os_errors_explained():
         return _read_bounded(path, MAX_CONFIG_BYTES if limit is None else limit)
-    except FileNotFoundError:
-        raise
-    except PermissionError:
-        raise SourceError("permission denied") from None
-    except IsADirectoryError:
-        raise SourceError("is a folder") from None
-    except OSError as exc:
-        raise SourceError(exc.strerror or str(exc)) from None
 
 
 def _file_kind(mode: int) -> str:
