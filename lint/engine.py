@@ -323,10 +323,7 @@ class Checker:
             return
         vale_ids = [name for linter in linters for name in linter.rules] if vale else None
         words = Vocabulary([r.id for r in (*builtin_rules(), *config.rules)], vale_ids)
-        for name, where in [*((n, "--select") for n in self.options.select or []),
-                            *((n, "--ignore") for n in self.options.ignore)]:
-            if not words.knows(name):
-                raise UsageError(words.unknown_message(name, where))
+        words.check_options(self.options.select, self.options.ignore)
         for name, what, file, line in config.selectors:
             if not words.knows(name):
                 raise ConfigError(words.unknown_message(name, what), file, line, what)
@@ -466,24 +463,21 @@ def check_command_line_selectors(files: list[str], options: Options) -> None:
     if not (options.select or options.ignore) or options.vale_config:
         return
     ids = [r.id for r in builtin_rules()]
+    # One path per config that governs a draft: a file in each folder, and stdin under its name.
+    folders = dict.fromkeys(os.path.dirname(f) or "." for f in files if f != "-")
+    governed = [os.path.join(folder, "x") for folder in folders]
+    if "-" in files:
+        governed.append(options.stdin_filename or "-")
     try:
         resolver = ConfigResolver(options.config)
-        for folder in dict.fromkeys(os.path.dirname(f) or "." for f in files if f != "-"):
-            cfg = resolver.for_path(os.path.join(folder, "x"))
-            if "vale" in cfg.sections:
-                return
-            ids += [r.id for r in cfg.rules]
-        if "-" in files:
-            cfg = resolver.for_path(options.stdin_filename or "-")
+        for path in governed:
+            cfg = resolver.for_path(path)
             if "vale" in cfg.sections:
                 return
             ids += [r.id for r in cfg.rules]
     except ConfigError:
         return  # reported for each file it governs; the per-draft check covers the names
-    words = Vocabulary(ids)
-    for name, where in [*((n, "--select") for n in options.select or []), *((n, "--ignore") for n in options.ignore)]:
-        if not words.knows(name):
-            raise UsageError(words.unknown_message(name, where))
+    Vocabulary(ids).check_options(options.select, options.ignore)
 
 
 def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
@@ -492,9 +486,9 @@ def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
     report = Report(errors=[FileError(p, m) for p, m in missing])
     jobs = max(1, options.jobs or 1)
     done: dict[str, FileResult] = {}
+    checker = Checker(options)
     if options.use_cache and jobs > 1 and len(files) >= 2 * jobs and "-" not in files:
         # Answer what the cache holds here, and fork workers (who build the rules) only for the rest.
-        checker = Checker(options)
         for f in files:
             hit = checker.check_path(f, keep_text, only_cached=True)
             if hit is not None:
@@ -509,7 +503,7 @@ def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
         if hasattr(os, "fork"):
             # Build the rules (and load what they need) once, here; forked workers inherit them.
             global _WORKER
-            _WORKER = Checker(options)
+            _WORKER = checker
             _WORKER.prepare(todo[0])
             # Workers die with this process, even on SIGKILL (a cancelled CI job): see lint/lifetime.py.
             ctx, init, init_args = multiprocessing.get_context("fork"), die_with_parent, (os.getpid(),)
@@ -519,7 +513,6 @@ def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
             chunk = max(1, min(64, len(todo) // (jobs * 8)))
             done.update(zip(todo, pool.map(_work, [(f, keep_text) for f in todo], chunksize=chunk)))
     else:
-        checker = Checker(options)
         done.update((f, checker.check_path(f, keep_text)) for f in todo)
     results = [done[f] for f in files]
     seen_notices: set[str] = set()

@@ -49,3 +49,11 @@ class Vocabulary:
     def unknown_message(self, name: str, where: str) -> str:
         what = "rule, family or Vale style" if self.vale is not None else "rule or family"
         return f"{where} names {name!r}, which is no {what}{self.suggestion(name)} ('copydesk rules' lists them)"
+
+    def check_options(self, select, ignore) -> None:
+        """Raise a UsageError for the first ``--select``/``--ignore`` name this vocabulary does not know."""
+        from lint.errors import UsageError
+
+        for name, where in [*((n, "--select") for n in select or []), *((n, "--ignore") for n in ignore or [])]:
+            if not self.knows(name):
+                raise UsageError(self.unknown_message(name, where))
