@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
+import sqlite3
 
 import pytest
 
+from lint import store
 from lint.errors import ConfigError
 from lint.facts import parse_cache
 from lint.facts.loader import builtin_files, load_entries, load_file
@@ -40,7 +43,17 @@ facts:
 @pytest.fixture(autouse=True)
 def cache_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("COPYDESK_CACHE_DIR", str(tmp_path / "cache"))
-    return tmp_path / "cache" / "facts"
+    return tmp_path / "cache"
+
+
+def _stored(cache_dir) -> sqlite3.Connection:
+    """The store's database, to look at the parsed-facts entries (lint.store keeps one per cache folder)."""
+    return sqlite3.connect(cache_dir / store.FILE, isolation_level=None)
+
+
+def _entries(cache_dir) -> int:
+    with contextlib.closing(_stored(cache_dir)) as db:
+        return db.execute("SELECT count(*) FROM entries WHERE ns = ?", (parse_cache.NAMESPACE,)).fetchone()[0]
 
 
 def _parsed(path):
@@ -55,7 +68,7 @@ def test_cached_load_gives_the_same_records_lines_and_key_lines_as_parsing(cache
         plain = _parsed(path)
         assert first == again == plain, path
         assert [(f.line, f.key_lines) for f in again] == [(f.line, f.key_lines) for f in plain], path
-    assert len(list(cache_dir.glob("*.json"))) == len(builtin_files())
+    assert _entries(cache_dir) == len(builtin_files())
 
 
 def test_second_load_does_not_parse_yaml(tmp_path, monkeypatch):
@@ -82,11 +95,14 @@ def test_a_corrupt_or_unwritable_cache_falls_back_to_parsing(tmp_path, cache_dir
     path = tmp_path / "facts.yaml"
     path.write_text(RECORD, encoding="utf-8")
     load_file(str(path))
-    for entry in cache_dir.glob("*.json"):
-        entry.write_text('{"l": [{"d": ', encoding="utf-8")
+    assert _entries(cache_dir) == 1
+    with contextlib.closing(_stored(cache_dir)) as db:
+        db.execute("UPDATE entries SET value = ? WHERE ns = ?", (b'{"l": [{"d": ', parse_cache.NAMESPACE))
     assert [f.id for f in load_file(str(path))] == ["xx.prime-minister.a", "xx.prime-minister.b"]
-    for entry in cache_dir.glob("*.json"):
-        entry.unlink()
+    store.store_for(cache_dir).close()
+    for name in os.listdir(cache_dir):
+        if name.startswith(store.FILE):
+            os.unlink(cache_dir / name)
     os.chmod(cache_dir, 0o500)
     try:
         assert len(load_file(str(path))) == 2

@@ -19,8 +19,9 @@ def _date(value: str) -> dt.date:
         date = dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
-    if out_of_range(date):
-        raise argparse.ArgumentTypeError(out_of_range(date))
+    problem = out_of_range(date)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
     return date
 
 

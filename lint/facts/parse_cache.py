@@ -1,8 +1,8 @@
 """A cache of parsed facts files, so a 600-record base loads in a few milliseconds, not a hundred.
 
 Parsing YAML while remembering every key's line costs about 0.15 ms a record; ``copydesk`` runs on
-every commit (pre-commit), so the shipped base is parsed once and its entries kept as JSON under
-``<cache root>/facts/`` (``$COPYDESK_CACHE_DIR``, else ``$XDG_CACHE_HOME/copydesk``). The key is a
+every commit (pre-commit), so the shipped base is parsed once and its entries kept as JSON in
+copydesk's size-bounded store (:mod:`lint.store`, namespace ``facts-parsed``), beside the other caches. The key is a
 hash of the file's bytes and of the code that reads them, so an edited file or a new copydesk
 version is parsed afresh; nothing is trusted but a file this module wrote, and any problem with
 the cache (unreadable, corrupt, a read-only home) falls back to parsing. Only the YAML step is
@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import os
 from functools import lru_cache
 from pathlib import Path
 
@@ -39,21 +38,15 @@ def _code_version() -> str:
     return h.hexdigest()
 
 
-def _folder() -> Path:
+#: The store namespace of parsed facts files.
+NAMESPACE = "facts-parsed"
+
+
+def _store():
     from lint.cache import cache_root
+    from lint.store import store_for
 
-    return cache_root() / "facts"
-
-
-def _claimed_folder() -> Path:
-    """The cache folder, created the way copydesk's other caches are (marker file, .gitignore)."""
-    from lint.cache import cache_root, claim_folder
-
-    root = cache_root()
-    claim_folder(root)
-    folder = root / "facts"
-    folder.mkdir(exist_ok=True)
-    return folder
+    return store_for(cache_root())
 
 
 def _encode(value):
@@ -109,20 +102,17 @@ def cached_entries(path: str, parse):
     except (OSError, SourceError):
         return parse()  # let the reader report the problem in its own words
     key = hashlib.sha256(_code_version().encode() + b"\0" + data).hexdigest()
-    entry = _folder() / f"{key}.json"
-    try:
-        with open(entry, encoding="utf-8") as fh:
-            return _decode(json.load(fh))
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    store = _store()
+    stored = store.get(NAMESPACE, key)
+    if stored is not None:
+        try:
+            return _decode(json.loads(stored))
+        except (ValueError, KeyError, TypeError):
+            pass  # a corrupt entry is a miss
     items = parse()
     try:
         encoded = json.dumps(_encode(items), ensure_ascii=False, separators=(",", ":"))
-        folder = _claimed_folder()
-        entry = folder / entry.name
-        tmp = folder / f".{key}.{os.getpid()}.tmp"
-        tmp.write_text(encoded, encoding="utf-8")
-        os.replace(tmp, entry)
-    except (OSError, TypeError, ValueError):
-        pass  # a read-only or full cache folder only costs speed
+    except (TypeError, ValueError):
+        return items
+    store.put(NAMESPACE, key, encoded.encode("utf-8"))  # a read-only or full store only costs speed
     return items
