@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Precision of the default rules on professional copy, from findings judged by hand.
 
-    .venv/bin/python scripts/eval_precision.py [--half heldout|tune|all] [--unjudged [FAMILY]]
+    .venv/bin/python scripts/eval_precision.py [--half heldout|heldout-b|tune|all] [--unjudged [FAMILY]]
                                                 [--corpora DIR] [--jobs N]
 
 Runs the DEFAULT rules (everything a user gets without a config; grammar off) over every
@@ -12,7 +12,9 @@ document named in ``tests/data/precision/split.tsv``:
   scripts/eval_readability.py reads them), judged as of 2026-01-15. Line numbers are the
   corpus file's own (one paragraph a line);
 - ``drafts/NAME``: our own wire-style stories in ``tests/data/precision/drafts``, judged at
-  their own date (front matter ``date:`` or dateline).
+  their own date (front matter ``date:`` or dateline);
+- ``drafts-b/NAME``: the second held-back set (half ``heldout-b``), news stories and features
+  written after the rules were tuned, by writers who never saw the rules, judged at their own date.
 
 Each finding is matched to a judgement in ``tests/data/precision/judgements/<family>.jsonl``
 by (path, rule, line, match), and the script prints, per rule and half: findings, judged,
@@ -45,6 +47,10 @@ DEFAULT_CORPORA = next((c for c in _CANDIDATES if c.is_dir()), _CANDIDATES[0])
 #: The OneStopEnglish texts carry no date; they are judged as of this fixed day.
 CORPUS_AS_OF = dt.date(2026, 1, 15)
 VERDICTS = ("true", "arguable", "false")
+#: ``tune``: rules may be tuned on it. ``heldout``: the first held-back half, split off before
+#: judging. ``heldout-b``: a second held-back set written and judged after the tuning of issue #16
+#: ended, by people who did not tune the rules.
+HALVES = ("tune", "heldout", "heldout-b")
 OSE_PREFIX = "onestopenglish/"
 
 
@@ -72,8 +78,8 @@ def read_split(path: Path = DATA / "split.tsv") -> dict[str, str]:
             if not row or row[0].startswith("#"):
                 continue
             name, half = row[0], row[1]
-            if half not in ("tune", "heldout"):
-                raise SystemExit(f"{path}: {name}: half must be tune or heldout, not {half!r}")
+            if half not in HALVES:
+                raise SystemExit(f"{path}: {name}: half must be one of {', '.join(HALVES)}, not {half!r}")
             halves[name] = half
     return halves
 
@@ -212,8 +218,8 @@ def summary(items: list[Item], words: int, docs: int) -> str:
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--half", choices=["heldout", "tune", "all"], default="all",
-                    help="which half to report (default: both, each on its own)")
+    ap.add_argument("--half", choices=[*HALVES, "all"], default="all",
+                    help="which half to report (default: every half, each on its own)")
     ap.add_argument("--unjudged", nargs="?", const="", default=None, metavar="FAMILY",
                     help="print findings without a judgement as JSON lines (optionally one family only)")
     ap.add_argument("--corpora", default=str(DEFAULT_CORPORA), help="the shared corpora folder")
@@ -226,7 +232,7 @@ def main(argv=None) -> int:
     items, words, notes = collect(halves, Path(args.corpora), args.jobs)
     for note in notes:
         print(f"note: {note}", file=sys.stderr)
-    wanted = ["tune", "heldout"] if args.half == "all" else [args.half]
+    wanted = list(HALVES) if args.half == "all" else [args.half]
 
     if args.unjudged is not None:
         for it in items:
@@ -246,7 +252,8 @@ def main(argv=None) -> int:
         n_words = sum(words[p] for p in docs)
         print(f"== {half} ==")
         print(summary(sub, n_words, len(docs)))
-        for group, label in ((OSE_PREFIX, "OneStopEnglish"), ("drafts/", "our drafts")):
+        for group, label in ((OSE_PREFIX, "OneStopEnglish"), ("drafts/", "our drafts"),
+                             ("drafts-b/", "drafts written blind to the rules")):
             gdocs = [p for p in docs if p.startswith(group)]
             if gdocs:
                 print(f"  {label}: " + summary([it for it in sub if it.path.startswith(group)],
