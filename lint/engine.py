@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from typing import TYPE_CHECKING
 
+from lint import regex_programs
 from lint.checks import data_files, kind_module
 from lint.config import Config, ConfigResolver, selected
 from lint.errors import ConfigError, UsageError
@@ -184,6 +185,7 @@ class CheckCache:
             from lint.checks.prefilter import save_memo
 
             save_memo()
+            regex_programs.flush()
             self._cache[key] = (built, context, self.fingerprint(config, rules))
         return self._cache[key]
 
@@ -285,6 +287,7 @@ class Checker:
     """Checks drafts; holds the per-process caches of configs and built rules."""
 
     def __init__(self, options: Options) -> None:
+        regex_programs.install()  # before any check module is imported: they compile patterns at import
         self.options = options
         self.resolver = ConfigResolver(options.config)
         self.cache = CheckCache()
@@ -348,9 +351,16 @@ class Checker:
                 check.prepare()
         except Exception:  # noqa: BLE001 - the same problem is reported when the file itself is checked
             pass
+        regex_programs.flush()
 
     def check_path(self, path: str, keep_text: bool = False, only_cached: bool = False) -> FileResult | None:
         """Check one file. With ``only_cached``, answer only from the result cache: None on a miss."""
+        try:
+            return self._check_path(path, keep_text, only_cached)
+        finally:
+            regex_programs.flush()  # patterns the rules compiled on first need
+
+    def _check_path(self, path: str, keep_text: bool, only_cached: bool) -> FileResult | None:
         display = self.options.stdin_filename if path == "-" and self.options.stdin_filename else path
         result = FileResult(display)
         try:
@@ -481,6 +491,7 @@ def check_command_line_selectors(files: list[str], options: Options) -> None:
 
 
 def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
+    regex_programs.install()
     files, missing = expand_paths(paths, extra_suffixes=(".rst", ".rest") if options.vale_config else ())
     check_command_line_selectors(files, options)
     report = Report(errors=[FileError(p, m) for p, m in missing])

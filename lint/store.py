@@ -84,17 +84,24 @@ class Store:
         return bytes(row[0]) if row else None
 
     def put(self, ns: str, key: str, value: bytes) -> None:
-        db = self._connect(create=True)
-        if db is None or len(value) > self.limit:
+        self.put_many(ns, [(key, value)])
+
+    def put_many(self, ns: str, entries: list[tuple[str, bytes]]) -> None:
+        """Store several ``(key, value)`` pairs of one namespace in one transaction."""
+        entries = [(key, value) for key, value in entries if len(value) <= self.limit]
+        db = self._connect(create=True) if entries else None
+        if db is None:
             return
         try:
             db.execute("BEGIN IMMEDIATE")
             try:
-                old = db.execute("SELECT size FROM entries WHERE ns = ? AND key = ?", (ns, key)).fetchone()
-                db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
-                           (ns, key, value, len(value), time.time()))
-                db.execute("UPDATE meta SET value = value + ? WHERE name = 'total'",
-                           (len(value) - (old[0] if old else 0),))
+                now = time.time()
+                for key, value in entries:
+                    old = db.execute("SELECT size FROM entries WHERE ns = ? AND key = ?", (ns, key)).fetchone()
+                    db.execute("INSERT OR REPLACE INTO entries VALUES (?, ?, ?, ?, ?)",
+                               (ns, key, value, len(value), now))
+                    db.execute("UPDATE meta SET value = value + ? WHERE name = 'total'",
+                               (len(value) - (old[0] if old else 0),))
                 total = db.execute("SELECT value FROM meta WHERE name = 'total'").fetchone()[0]
                 evicted = total > self.limit
                 if evicted:
