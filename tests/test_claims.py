@@ -295,3 +295,31 @@ def test_a_story_built_on_a_study_states_its_source(text, stated):
     from lint.claims.attribution import stated_source
 
     assert (stated_source(Document("x.txt", text, "plain")) is not None) is stated
+
+
+# -- speed (#17): nothing compiled at import, nothing lost by compiling late ------------------------
+
+def test_importing_the_claims_modules_compiles_no_pattern():
+    import subprocess
+    import sys
+
+    code = ("import lint.checks.unsourced_figure\n"
+            "from lint.claims import figures, not_statistics\n"
+            "from lint.claims.lazy import LazyPattern\n"
+            "lazy = [v for m in (figures, not_statistics) for v in vars(m).values() if isinstance(v, LazyPattern)]\n"
+            "assert len(lazy) > 25, len(lazy)\n"
+            "assert not any('_compiled' in p.__dict__ for p in lazy)\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+
+
+def test_prepare_compiles_every_claims_pattern():
+    from lint.claims import figures, not_statistics
+    from lint.claims.lazy import LazyPattern
+
+    figures.prepare()
+    not_statistics.prepare()
+    for module in (figures, not_statistics):
+        for name, value in vars(module).items():
+            if isinstance(value, LazyPattern):
+                assert value.compiled().pattern == value.pattern, name

@@ -63,7 +63,17 @@ class UnsourcedFigureCheck(Check):
                              f"known: {', '.join(FIGURE_KINDS)}", "figures")
         check_template(rule, {"match", "what"})
 
+    def prepare(self) -> None:
+        from lint.claims import figures, not_statistics
+
+        figures.prepare()
+        not_statistics.prepare()
+
     def run(self, doc: Document):
+        # Whether a figure sentence is sourced is asked only of a sentence that holds a statistic
+        # the story does not source as a whole: most figures are not statistics ("€500 notes"),
+        # and finding a sentence's source is the costly part.
+        figure_sentences: set[int] = set()
         sourced: dict[int, bool] = {}
         for i, sentence in enumerate(doc.sentences):
             block = doc.blocks[sentence.block]
@@ -74,10 +84,7 @@ class UnsourcedFigureCheck(Check):
                        and not in_named_quotation(doc, f.start, f.end, self.vocab)]
             if not figures:
                 continue
-            sourced[i] = self._sourced(doc, i, sourced) \
-                or told_in_first_person(doc.prose[sentence.start:sentence.end])
-            if sourced[i]:
-                continue
+            figure_sentences.add(i)
             statistics, previous, seen = [], None, {}
             for f in figures:
                 previous = why_not_a_statistic(doc.prose, f, sentence.start, sentence.end, previous, seen)
@@ -85,18 +92,46 @@ class UnsourcedFigureCheck(Check):
                     statistics.append(f)
             if not statistics or (self.article_source and stated_source(doc, self.vocab) is not None):
                 continue
+            if self._sourced(doc, i, figure_sentences, sourced):
+                continue
             first = statistics[0]
             yield make_finding(self.rule, doc, first.start, first.end, what=first.what)
 
-    def _sourced(self, doc: Document, i: int, sourced: dict[int, bool]) -> bool:
+    def _sourced(self, doc: Document, i: int, figure_sentences: set[int], sourced: dict[int, bool]) -> bool:
+        """Is figure sentence ``i`` sourced: by itself, its paragraph, or the run of figure sentences it ends?
+
+        A run of figures continues the source of the figure sentence just before it, even across a
+        paragraph break ("…, the statistics office said." ¶ "Food prices rose 4.9%."): sentence ``i`` is
+        sourced when any sentence of the unbroken run of figure sentences ending at it is sourced by
+        itself. ``sourced`` remembers the answers (keyed by sentence) for the rest of the document.
+        """
+        unsourced = []
+        j = i
+        while True:
+            if j in sourced:
+                answer = sourced[j]
+                break
+            if self._sourced_by_itself(doc, j):
+                answer = True
+                break
+            unsourced.append(j)
+            if j - 1 not in figure_sentences:
+                answer = False
+                break
+            j -= 1
+        sourced[j] = sourced.get(j, answer)
+        for k in unsourced:
+            sourced[k] = answer
+        return answer
+
+    def _sourced_by_itself(self, doc: Document, i: int) -> bool:
+        """A source in the sentence or within ``reach`` of it in its paragraph, or first-person testimony."""
+        sentence = doc.sentences[i]
+        if told_in_first_person(doc.prose[sentence.start:sentence.end]):
+            return True
         if sentence_attribution(doc, i, self.vocab) is not None:
             return True
-        near = neighbours(doc, i, self.reach)
-        if any(sentence_attribution(doc, j, self.vocab) is not None for j in near):
-            return True
-        # A run of figures continues the source of the figure sentence just before it, even across a
-        # paragraph break ("…, the statistics office said." ¶ "Food prices rose 4.9%.").
-        return sourced.get(i - 1, False)
+        return any(sentence_attribution(doc, j, self.vocab) is not None for j in neighbours(doc, i, self.reach))
 
 
 def build(rule, context: BuildContext) -> Check:

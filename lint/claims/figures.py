@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import regex
 
+from lint.claims.lazy import LazyPattern, compile_all
+
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _WORD_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
                 r"forty|fifty|sixty|seventy|eighty|ninety|a|several|a\s+few)")
@@ -68,27 +70,27 @@ PATTERNS: list[tuple[str, str]] = [
 ]
 
 #: A figure that sets a goal rather than reports a measurement ("NATO's benchmark of 2%", "the 2% target").
-_TARGET_BEFORE = regex.compile(r"\b(?:target|goal|benchmark|guideline|threshold|pledge|commitment|cap|ceiling|floor|"
+_TARGET_BEFORE = LazyPattern(r"\b(?:target|goal|benchmark|guideline|threshold|pledge|commitment|cap|ceiling|floor|"
                                r"quota|limit|aim)s?\s+of\s+(?:at\s+least\s+|up\s+to\s+|about\s+|around\s+)?$", regex.I)
 #: "the guideline, which asks every member to spend at least 2%": a rule that sets the figure.
-_TARGET_CLAUSE = regex.compile(r"\b(?:target|goal|benchmark|guideline|threshold|pledge|commitment|rule|treaty|law|"
+_TARGET_CLAUSE = LazyPattern(r"\b(?:target|goal|benchmark|guideline|threshold|pledge|commitment|rule|treaty|law|"
                                r"agreement)s?\b[^.;!?]{0,40}\b(?:asks?|requires?|obliges?|commits?|calls?\s+for|sets?|"
                                r"aims?\s+(?:for|at|to))\b[^.;!?]{0,40}$", regex.I)
-_TARGET_AFTER = regex.compile(r"(?:\s+of\s+(?:GDP|gross\s+domestic\s+product|output))?[-\s]+(?:target|goal|benchmark|"
+_TARGET_AFTER = LazyPattern(r"(?:\s+of\s+(?:GDP|gross\s+domestic\s+product|output))?[-\s]+(?:target|goal|benchmark|"
                               r"guideline|threshold|pledge|cap|ceiling|floor|quota|limit)s?\b", regex.I)
 
 #: A price tag or a denomination, not a measurement: "a new $200,000 model", "€500 notes", "a £7-a-month deal".
-_PRICE_TAG_BEFORE = regex.compile(r"(?:\b(?:a|an|the|its|their|his|her|each|every|per|this|that)\s+(?:\w+\s+)?|[,(]\s*)$",
+_PRICE_TAG_BEFORE = LazyPattern(r"(?:\b(?:a|an|the|its|their|his|her|each|every|per|this|that)\s+(?:\w+\s+)?|[,(]\s*)$",
                                   regex.I)
-_PRICE_TAG_AFTER = regex.compile(r"(?:-a-\w+)?[-\s]+(?!(?:in|of|on|for|to|from|into|by|at|a|an|the|and|or|but|was|is|were|are|"
+_PRICE_TAG_AFTER = LazyPattern(r"(?:-a-\w+)?[-\s]+(?!(?:in|of|on|for|to|from|into|by|at|a|an|the|and|or|but|was|is|were|are|"
                                  r"has|have|had|will|would|per|each|a\s+year|worth|more|less|over|under|since|last|this|"
                                  r"that|which|than)\b)(?!\p{Ll}+ed\b)\p{Ll}+")
-_UNSCALED_PRICE = regex.compile(r"[$€£¥₹]\d{1,3}(?:,\d{3})?(?:\.\d+)?")
+_UNSCALED_PRICE = LazyPattern(r"[$€£¥₹]\d{1,3}(?:,\d{3})?(?:\.\d+)?")
 #: "100%" as an intensifier: "a 100% economic patriot", "100% French-made", "100% sure".
-_INTENSIFIER = regex.compile(r"100\s?(?:%|per\s?cent|percent)\s+(?!(?:of|in|on|at|to|for|from|by|and|or)\b)\p{L}")
+_INTENSIFIER = LazyPattern(r"100\s?(?:%|per\s?cent|percent)\s+(?!(?:of|in|on|at|to|for|from|by|and|or)\b)\p{L}")
 
 #: No figure starts inside a word: the guard in front saves trying every pattern at every letter.
-FIGURE = regex.compile(r"(?<![\p{L}\p{N}])(?:" + "|".join(f"(?P<f{i}>{p})" for i, (_, p) in enumerate(PATTERNS)) + ")",
+FIGURE = LazyPattern(r"(?<![\p{L}\p{N}])(?:" + "|".join(f"(?P<f{i}>{p})" for i, (_, p) in enumerate(PATTERNS)) + ")",
                        regex.I)
 _NAMES = [name for name, _ in PATTERNS]
 
@@ -106,7 +108,7 @@ class Figure:
 #: "time since|in" (the first time in 65 years), a superlative, "than ever|any", a rank. Most
 #: sentences hold none of these, and looking for them is far cheaper than trying every pattern at
 #: every word start. The guard only ever says "maybe": tests compare guarded and unguarded results.
-_TRIGGER = regex.compile(
+_TRIGGER = LazyPattern(
     rf"[%$€£¥₹]"
     rf"|\d(?:\s?(?:{_SCALE}\s+)?{_CURRENCY_WORD}\b|\s?(?:bn|tn|pp)\b|,\d{{3}}|\d{{4}}|(?:st|nd|rd|th)\b|"
     rf"\s+(?:in|out\s+of)\s)"
@@ -144,3 +146,8 @@ def _find_all(prose: str, start: int = 0, end: int | None = None) -> list[Figure
             continue
         out.append(Figure(m.start(), m.end(), what))
     return out
+
+
+def prepare() -> None:
+    """Compile the patterns now (before ``--jobs`` workers fork: they inherit them)."""
+    compile_all(globals())
