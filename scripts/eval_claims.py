@@ -138,9 +138,12 @@ def evaluate(corpora: Path) -> tuple[list[Score], list]:
     all_claims = build_checks(["claims.unsourced-figure", "claims.anonymous-attribution", "claims.generalisation"])
     weasel = build_checks(["claims.anonymous-attribution", "claims.generalisation"])
     anonymous = build_checks(["claims.anonymous-attribution"])
-    with_hedge = build_checks(["claims.anonymous-attribution", "claims.generalisation", "claims.hedge"])
-    everything = build_checks(["claims.anonymous-attribution", "claims.generalisation", "claims.hedge",
-                               "claims.vague-quantity"])
+    hearsay = build_checks(["claims.hearsay"])
+    with_hearsay = build_checks(["claims.anonymous-attribution", "claims.generalisation", "claims.hearsay"])
+    with_hedge = build_checks(["claims.anonymous-attribution", "claims.generalisation", "claims.hearsay",
+                               "claims.hedge"])
+    everything = build_checks(["claims.anonymous-attribution", "claims.generalisation", "claims.hearsay",
+                               "claims.hedge", "claims.vague-quantity"])
 
     errors: list = []
     scores = []
@@ -156,6 +159,10 @@ def evaluate(corpora: Path) -> tuple[list[Score], list]:
                                lambda t: fires(anonymous, t), []))
     scores.append(per_sentence("conll2010-weasel", "anonymous-attribution + generalisation (default)", rows,
                                lambda t: fires(weasel, t), errors))
+    scores.append(per_sentence("conll2010-weasel", "claims.hearsay (info)", rows,
+                               lambda t: fires(hearsay, t), []))
+    scores.append(per_sentence("conll2010-weasel", "... + claims.hearsay (info, on by default)", rows,
+                               lambda t: fires(with_hearsay, t), []))
     scores.append(per_sentence("conll2010-weasel", "... + claims.hedge (off by default)", rows,
                                lambda t: fires(with_hedge, t), []))
     scores.append(per_sentence("conll2010-weasel", "... + claims.vague-quantity (off by default)", rows,
