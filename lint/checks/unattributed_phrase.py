@@ -16,8 +16,9 @@ Parameters:
   skip_blocks   block kinds never checked (default [])
   unless_paragraph_names_body
                 patterns; a match that equals one of them in full is silent when its paragraph,
-                up to the match, names an institution ("The Pentagon announced the deal.
-                Officials said …": whose officials is clear). See :func:`names_a_body`.
+                before or after the match, names an institution ("The Pentagon announced the
+                deal. Officials said …", "Officials said …, and the Pentagon declined to
+                comment": whose officials is clear). See :func:`names_a_body`.
 Message fields: {match}.
 """
 
@@ -39,7 +40,7 @@ PARAMETERS = {
     "ignorecase": "match regardless of case (default true)",
     "exceptions": "patterns that, matched in full, are not reported",
     "skip_blocks": "block kinds never checked (default none)",
-    "unless_paragraph_names_body": "patterns silent when their paragraph names an institution before them",
+    "unless_paragraph_names_body": "patterns silent when their paragraph names an institution",
 }
 
 #: Places that have officials of their own ("St. Lucie County … county officials said").
@@ -118,9 +119,15 @@ class UnattributedPhraseCheck(Check):
             if in_named_quotation(doc, start, end, self.vocab):
                 continue
             if self.body_named is not None and self.body_named.fullmatch(m.group()) \
-                    and names_a_body(doc.prose[doc.blocks[doc.sentences[i].block].start:start]):
+                    and self._paragraph_names_body(doc, doc.blocks[doc.sentences[i].block], start, end):
                 continue
             yield make_finding(self.rule, doc, start, end)
+
+
+    @staticmethod
+    def _paragraph_names_body(doc: Document, block, start: int, end: int) -> bool:
+        """Does the paragraph, before or after the match, name an institution?"""
+        return names_a_body(doc.prose[block.start:start]) or names_a_body(doc.prose[end:block.end])
 
 
 def build(rule, context: BuildContext) -> Check:
