@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
 from lint.claims.attribution import in_named_quotation, neighbours, sentence_attribution, stated_source
-from lint.claims.figures import PATTERNS, find_figures
+from lint.claims.figures import PATTERNS, find_figures_in
 from lint.claims.not_statistics import told_in_first_person, why_not_a_statistic
 from lint.claims.settings import vocabulary
 from lint.document import Document
@@ -75,11 +75,13 @@ class UnsourcedFigureCheck(Check):
         # and finding a sentence's source is the costly part.
         figure_sentences: set[int] = set()
         sourced: dict[int, bool] = {}
-        for i, sentence in enumerate(doc.sentences):
-            block = doc.blocks[sentence.block]
-            if block.kind in self.skip_blocks:
+        sentences, blocks = doc.sentences, doc.blocks
+        found = find_figures_in(doc.prose, [(s.start, s.end) for s in sentences])
+        for i in sorted(found):
+            sentence = sentences[i]
+            if blocks[sentence.block].kind in self.skip_blocks:
                 continue
-            figures = [f for f in find_figures(doc.prose, sentence.start, sentence.end)
+            figures = [f for f in found[i]
                        if f.what.split()[-1] in self.figures
                        and not in_named_quotation(doc, f.start, f.end, self.vocab)]
             if not figures:

@@ -35,8 +35,9 @@ class LazyPattern:
         return getattr(self.compiled(), name)
 
 
-def compile_all(namespace: dict) -> None:
-    """Compile every lazy pattern of a module (``vars(module)``): before ``--jobs`` workers fork."""
+def compile_all(namespace: dict, skip=()) -> None:
+    """Compile every lazy pattern of a module (``vars(module)``), in lists too: before ``--jobs`` workers fork."""
     for value in list(namespace.values()):
-        if isinstance(value, LazyPattern):
-            value.compiled()
+        for pattern in value if isinstance(value, list) else [value]:
+            if isinstance(pattern, LazyPattern) and not any(pattern is s for s in skip):
+                pattern.compiled()
