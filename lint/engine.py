@@ -149,13 +149,24 @@ def effective_rules(config: Config, options: Options, path: str, selection=None)
 class CheckCache:
     """Builds each distinct rule set once per process, and only when a file needs it."""
 
+    #: Rule lists whose definitions are remembered (beyond it the memo starts again).
+    KEYS_LIMIT = 256
+
     def __init__(self) -> None:
         self._cache: dict = {}
         self._fingerprints: dict = {}
+        self._keys: dict = {}
 
-    @staticmethod
-    def _key(config: Config, rules: list[Rule]) -> tuple:
-        return (id(config), tuple(rule_definition(r) for r in rules))
+    def _key(self, config: Config, rules: list[Rule]) -> tuple:
+        # Every file of a run usually gets the same config and Rule objects: their definitions (a JSON dump
+        # of each rule) are made once, not twice per file. The memo holds the objects, so no id is reused.
+        ids = (id(config), *map(id, rules))
+        known = self._keys.get(ids)
+        if known is None:
+            if len(self._keys) >= self.KEYS_LIMIT:
+                self._keys.clear()
+            known = self._keys[ids] = ((id(config), tuple(rule_definition(r) for r in rules)), config, list(rules))
+        return known[0]
 
     def fingerprint(self, config: Config, rules: list[Rule]) -> str:
         """A hash of everything the rules' findings depend on, without building them: the rules' full
@@ -342,16 +353,27 @@ class Checker:
         return vale_checks(config, self.options.vale_config, path if path != "-" else display, select, ignore,
                            severity, context)
 
-    def prepare(self, path: str) -> None:
-        """Build the checks for ``path``'s config and let them load their data (before forking)."""
+    #: Rule kinds that wait on a service (a LanguageTool server): a file they check is not checked in the
+    #: parent before forking, so that the workers start at once and share the wait.
+    SERVICE_KINDS = frozenset({"grammar"})
+
+    def prepare(self, path: str) -> bool:
+        """Build the checks for ``path``'s config and let them load their data (before forking).
+
+        True when they need no service, so that checking ``path`` here warms whatever else they load on
+        first need for every worker.
+        """
+        local = False
         try:
             config = self.resolver.for_path(path)
             checks, _, _ = self.cache.checks(config, effective_rules(config, self.options, path))
             for check in checks:
                 check.prepare()
+            local = not any(check.rule.kind in self.SERVICE_KINDS for check in checks)
         except Exception:  # noqa: BLE001 - the same problem is reported when the file itself is checked
             pass
         regex_programs.flush()
+        return local
 
     def check_path(self, path: str, keep_text: bool = False, only_cached: bool = False) -> FileResult | None:
         """Check one file. With ``only_cached``, answer only from the result cache: None on a miss."""
@@ -506,23 +528,37 @@ def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
                 done[f] = hit
     todo = [f for f in files if f not in done]
     if jobs > 1 and len(todo) >= 2 * jobs and "-" not in todo:
+        import gc
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
         from lint.lifetime import die_with_parent
 
+        frozen = False
         if hasattr(os, "fork"):
             # Build the rules (and load what they need) once, here; forked workers inherit them.
             global _WORKER
             _WORKER = checker
-            _WORKER.prepare(todo[0])
+            if _WORKER.prepare(todo[0]):
+                # The first file is checked here: whatever the rules load on first need (the hyphenation
+                # dictionary, recognisers, patterns) is then loaded once, for every worker.
+                done[todo[0]] = checker.check_path(todo[0], keep_text)
+                todo = todo[1:]
+            # What exists now lives as long as the run: the collector of each worker need not walk it
+            # (and its walk would copy every inherited page of memory).
+            gc.freeze()
+            frozen = True
             # Workers die with this process, even on SIGKILL (a cancelled CI job): see lint/lifetime.py.
             ctx, init, init_args = multiprocessing.get_context("fork"), die_with_parent, (os.getpid(),)
         else:
             ctx, init, init_args = multiprocessing.get_context("spawn"), _init_worker, (options, os.getpid())
-        with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=init, initargs=init_args) as pool:
-            chunk = max(1, min(64, len(todo) // (jobs * 8)))
-            done.update(zip(todo, pool.map(_work, [(f, keep_text) for f in todo], chunksize=chunk)))
+        try:
+            with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=init, initargs=init_args) as pool:
+                chunk = max(1, min(64, len(todo) // (jobs * 8)))
+                done.update(zip(todo, pool.map(_work, [(f, keep_text) for f in todo], chunksize=chunk)))
+        finally:
+            if frozen:
+                gc.unfreeze()
     else:
         done.update((f, checker.check_path(f, keep_text)) for f in todo)
     results = [done[f] for f in files]

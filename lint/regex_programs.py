@@ -67,7 +67,8 @@ def uninstall() -> None:
 
 
 def _key(pattern: str, flags: int) -> str:
-    ident = f"{regex.__version__}|{sys.version_info[0]}.{sys.version_info[1]}|{regex.DEFAULT_VERSION}|{flags}|{pattern}"
+    python = f"{sys.version_info[0]}.{sys.version_info[1]}"
+    ident = f"{regex.__version__}|{python}|{int(regex.DEFAULT_VERSION)}|{int(flags)}|{pattern}"
     return hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -98,27 +98,51 @@ def test_turned_off_leaves_regex_alone(monkeypatch):
     assert regex_programs._original is None
 
 
-def test_every_program_a_check_run_reads_back_equals_a_fresh_compile(tmp_path, monkeypatch):
-    """Every pattern a default run compiles (claims, facts, dates, phrase packs...) reads back unchanged."""
-    from lint.cli import main
+def test_every_program_a_check_run_reads_back_finds_what_a_fresh_compile_finds(tmp_path, monkeypatch):
+    """Every pattern a default run compiles (claims, facts, dates, phrase packs...) reads back as regex compiles it.
 
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
-    monkeypatch.delenv(regex_programs.ENV, raising=False)
+    regex orders the characters a match may start with by their order in a set, which can differ between
+    processes; the program read back must otherwise be the same, and find the same matches.
+    """
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
     draft = tmp_path / "draft.md"
     draft.write_text("The minister said on Monday 3 March 2025 that 40 per cent of experts agree, "
                      "three years ago, with 1,200 people. Critics say it is very unique.\n", encoding="utf-8")
+    env = {**os.environ, CACHE_ENV: str(tmp_path / "cache")}
+    env.pop(regex_programs.ENV, None)
+    # A fresh process compiles (and stores) every pattern the modules and rules need, and says which.
+    script = ("import json\nfrom lint.cli import main\nfrom lint import regex_programs\n"
+              f"main(['check', '--no-cache', '-f', 'json', '-o', {str(tmp_path / 'out.json')!r}, {str(draft)!r}])\n"
+              "print(json.dumps(list(regex_programs._known)))\n")
+    compiled = json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                                         env=env).stdout)
+    entries = stored(tmp_path / "cache")
+    assert len(compiled) > 50 and len(entries) > 50
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "fixtures").glob("*/*.md"))]
+    texts.append(draft.read_text(encoding="utf-8"))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
     regex_programs.uninstall()
+    regex_programs.install()
+    read = []
+    load = pickle.loads
+    monkeypatch.setattr(regex_programs, "pickle", type("P", (), {
+        "loads": staticmethod(lambda raw: read.append(raw) or load(raw)), "dumps": staticmethod(pickle.dumps),
+        "HIGHEST_PROTOCOL": pickle.HIGHEST_PROTOCOL}))
     try:
-        assert main(["check", "--no-cache", "-f", "json", "-o", str(tmp_path / "out.json"), str(draft)]) in (0, 1)
-        assert len(stored(tmp_path / "cache")) > 10
-        compiled = list(regex_programs._known)
-        regex_programs._known.clear()
-        read = []
-        load = pickle.loads
-        monkeypatch.setattr(regex_programs.pickle, "loads", lambda raw: read.append(raw) or load(raw))
-        for text, flags in compiled:  # as a new process would: every stored one comes from the store
-            pattern = regex.compile(text, flags)
-            assert pattern._pickled_data == regex_programs._original(text, flags)._pickled_data, text[:80]
-        assert len(read) == len(stored(tmp_path / "cache"))
+        for text, flags in compiled:  # as the next run does: every stored one comes from the store
+            got, fresh = regex.compile(text, flags), regex_programs._original(text, flags)
+            mine, theirs = got._pickled_data, fresh._pickled_data
+            assert mine[:2] == theirs[:2] and mine[3:] == theirs[3:], text[:80]
+            assert sorted(mine[2]) == sorted(theirs[2]), text[:80]
+            for sample in texts:
+                assert ([(m.span(), m.groups()) for m in got.finditer(sample)]
+                        == [(m.span(), m.groups()) for m in fresh.finditer(sample)]), text[:80]
+        assert len(read) == len(entries)
     finally:
         regex_programs.uninstall()
