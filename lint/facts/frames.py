@@ -30,6 +30,7 @@ from functools import lru_cache
 import regex
 
 from lint.facts import lexicon as lx
+from lint.facts.lazy import Lazy
 from lint.facts.model import Fact
 
 _FLAGS = regex.I | regex.V0
@@ -92,13 +93,13 @@ def present(fact: Fact, prose: str) -> bool:
 
 # -- confirming a frame mention against its sentence ---------------------------------------------------
 
-_DEFENCE = regex.compile(rf"\b{lx.DEFENCE}\b", _FLAGS)
-_MEMBERS = regex.compile(rf"\b{lx.MEMBER_WORDS}\b", _FLAGS)
-_SPEND = regex.compile(rf"\b{lx.SPEND_VERBS}\b", _FLAGS)
-_NORM = regex.compile(rf"\b(?:{_TARGET_NOUN}|NATO|alliance|allies|allied)\b", _FLAGS)
+_DEFENCE = Lazy(rf"\b{lx.DEFENCE}\b", _FLAGS)
+_MEMBERS = Lazy(rf"\b{lx.MEMBER_WORDS}\b", _FLAGS)
+_SPEND = Lazy(rf"\b{lx.SPEND_VERBS}\b", _FLAGS)
+_NORM = Lazy(rf"\b(?:{_TARGET_NOUN}|NATO|alliance|allies|allied)\b", _FLAGS)
 #: "spend 2% of its GDP on research": a share spent on something other than defence.
-_OTHER_PURPOSE = regex.compile(rf"^\s+(?:on|for|to|in)\s+(?!(?:the\s+|its\s+|their\s+)?{lx.DEFENCE}\b)\p{{L}}",
-                               _FLAGS)
+_OTHER_PURPOSE = Lazy(rf"^\s+(?:on|for|to|in)\s+(?!(?:the\s+|its\s+|their\s+)?{lx.DEFENCE}\b)\p{{L}}",
+                      _FLAGS)
 
 
 @lru_cache(maxsize=None)
@@ -138,26 +139,26 @@ def _rate_gap(words: int) -> str:
 
 _OTHER_RATES = (r"(?<!(?:mortgage|savings|loan|bond|treasury|swap|market|inflation|unemployment|growth|exchange|"
                 r"tax|effective|real|lending|deposit\s+account|credit\s+card|card|variable|fixed|tracker)\s+)")
-RATE_STATEMENT = regex.compile(
+RATE_STATEMENT = Lazy(
     rf"{_EDGE}{_OTHER_RATES}(?:{lx.RATE_NOUNS})[\s,]+{_rate_gap(4)}(?:{lx.RATE_PRESENT})\b[\s,]+"
     rf"{_rate_gap(2)}(?:(?:at|of)\s+)?{_RATE_VALUE}",
     _FLAGS)
 
 
 #: "With the federal funds rate at 5.25% to 5.5%, ...": an absolute construction that states the current rate.
-RATE_WITH = regex.compile(
+RATE_WITH = Lazy(
     rf"\bwith\s+(?:the\s+)?(?:[\p{{L}}.’'-]+\s+){{0,3}}?{_OTHER_RATES}(?:{lx.RATE_NOUNS})\s+(?:still\s+|now\s+)?at\s+"
     rf"{_RATE_VALUE}", _FLAGS)
 
 #: "Germany long missed NATO's 2% target", "allies set a 2% goal": a past verb that governs the value.
-PAST_GOVERNS = regex.compile(
+PAST_GOVERNS = Lazy(
     r"\b(?<!\b(?:have|has|have\s+all|has\s+now|have\s+now)\s+)(?:missed|met|agreed|set|adopted|reached|hit|exceeded|surpassed|topped|beat|was|were|ignored|dropped|"
     r"abandoned|replaced|scrapped|doubled|tripled|fell\s+short\s+of|introduced|endorsed|enshrined)\s+"
     r"(?:[\w'’-]+\s+){0,3}$", _FLAGS)
 
 #: "NATO's old 2% goal", "the previous target of 2%": a value marked as superseded.
-SUPERSEDED = regex.compile(r"\b(?:old|older|previous|former|earlier|original|outdated|superseded|erstwhile|"
-                           r"then-?|past|Wales)\s+(?:[\w'’%-]+\s+){0,2}$", _FLAGS)
+SUPERSEDED = Lazy(r"\b(?:old|older|previous|former|earlier|original|outdated|superseded|erstwhile|"
+                  r"then-?|past|Wales)\s+(?:[\w'’%-]+\s+){0,2}$", _FLAGS)
 
 
 @lru_cache(maxsize=None)
@@ -166,6 +167,12 @@ def bank_names(code: str):
                                                                                reverse=True))
     # case-sensitive: "Fed" and "BoE" are names, "fed" is a verb
     return regex.compile(rf"{_EDGE}(?:{names})(?![\p{{L}}])") if names else None
+
+
+@lru_cache(maxsize=None)
+def bank_name_pieces(code: str) -> tuple[tuple[str, ...], ...]:
+    """Each of the bank's names as its words, as written: a match of :func:`bank_names` holds all of one's."""
+    return tuple(tuple(n.split(" ")) for n in lx.BANKS.get(code, ()))
 
 
 def rate_topic(topic: str) -> str | None:

@@ -73,7 +73,7 @@ def office_pattern(fact: Fact) -> str:
     # as one optional group (not every prefix times every title: patterns stay small and compile fast).
     prefixed = (rf"(?:{_alternation(prefixes)})\s+(?:{_alternation(bare)})|" if prefixes and bare else "")
     names = _alternation(fact.names)
-    full_names = _alternation([n for n in fact.names if " " in n] or fact.names)
+    full_names = _alternation(_full_names(fact))
     title_first = (rf"{_EDGE_BEFORE}{_NOT_SUBORDINATE}(?P<title>(?i:{prefixed}{titles}))\s+(?P<name>{names})"
                    rf"{_NAME_END}")
     appositive = (rf"{_EDGE_BEFORE}(?P<name2>{full_names}),\s+(?i:the\s+)?(?i:{_APPOSITIVE_QUALIFIERS})"
@@ -126,7 +126,7 @@ def _compile_unchecked(fact: Fact):
         if not fact.patterns:
             return None, ()
         body = "|".join(f"(?:{p})" for p in fact.patterns)
-    context = tuple(regex.compile(p, regex.I | regex.V0) for p in fact.context)
+    context = tuple(_context_pattern(p) for p in fact.context)
     flags = regex.V0 | (regex.I if fact.kind != "office" else 0)
     return regex.compile(body, flags), context
 
@@ -172,19 +172,43 @@ _WORDS = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=None)
-def _title_heads(fact: Fact) -> frozenset[str]:
-    """The last word of each title, in lower case: one must occur for the office to be mentioned."""
-    return frozenset(_WORDS.findall(t.lower())[-1] for t in fact.titles if _WORDS.findall(t))
+def _title_words(fact: Fact) -> tuple[frozenset[str], ...]:
+    """The words of each title, in lower case: all of one title's must occur for the office to be mentioned."""
+    from lint.facts.triggers import phrase_words
+
+    return phrase_words(fact.titles)
+
+
+@lru_cache(maxsize=None)
+def _office_shape(fact: Fact):
+    from lint.facts.triggers import OfficeShape
+
+    return OfficeShape(fact.titles, fact.names, _full_names(fact))
+
+
+def _full_names(fact: Fact) -> list[str]:
+    """The names an appositive title may follow ("Olaf Scholz, the German chancellor"): the full ones."""
+    return [n for n in fact.names if " " in n] or list(fact.names)
+
+
+@lru_cache(maxsize=None)
+def _body_words(fact: Fact) -> tuple[frozenset[str], ...]:
+    from lint.facts.triggers import phrase_words
+
+    return phrase_words(fact.body)
 
 
 class Scanner:
-    """Finds mentions of a set of facts; one pass over the draft decides which patterns are worth running."""
+    """Finds mentions of a set of facts; a look at the draft's words decides which recognisers are worth running.
+
+    The gates (:mod:`lint.facts.triggers`) only skip a recogniser that cannot match; with
+    :func:`lint.checks.prefilter.set_enabled` off, every recogniser runs over the whole draft.
+    """
 
     def __init__(self, facts) -> None:
         from lint.facts.frames import rate_topic
 
         self.facts = list(facts)
-        self._context = {f.id: [regex.compile(c, regex.I | regex.V0) for c in f.context] for f in self.facts}
         self._framed = [f for f in self.facts if f.frame]
         #: bank code → its rate records (topics ending in policy-rate, deposit-rate, bank-rate)
         self._rates: dict[str, list[Fact]] = {}
@@ -202,27 +226,52 @@ class Scanner:
                 for word in triggers(f):
                     index.setdefault(word, []).append(f)
         self._patterned = [f for f in self.facts if f.kind == "value" and f.patterns]
+        self._by_context: dict[tuple[str, ...], list[Fact]] = {}
+        for f in self._patterned:
+            self._by_context.setdefault(f.context, []).append(f)
+        #: Without the gates: every recogniser, in the order the gates yield them.
+        self._recognised = [f for f in self.facts if f.kind in ("office", "count")] + self._patterned
+        self._order = {id(f): i for i, f in enumerate(self.facts)}
 
-    def _candidates(self, prose: str):
-        found = set(_WORDS.findall(prose))
-        lowered = {w.lower() for w in found}
+    def _candidates(self, clues):
+        """The facts whose recognisers may match, in the base's order (so verdicts come out in a stable order)."""
+        from lint.facts.triggers import count_number_literals, patterns_literals
+
         chosen: dict[int, Fact] = {}
-        for word in found & self._by_name.keys():
-            # an office also needs a word of one of its titles ("minister", "chancellor", "chief")
-            chosen.update((id(f), f) for f in self._by_name[word] if not lowered.isdisjoint(_title_heads(f)))
-        for word in lowered & self._by_body.keys():
-            chosen.update((id(f), f) for f in self._by_body[word])
-        # in the base's order, so verdicts come out in a stable order
-        for fact in self.facts:
-            if id(fact) in chosen:
-                yield chosen.pop(id(fact))
-        for fact in self._patterned:
-            if all(c.search(prose) for c in self._context[fact.id]):
-                yield fact
+        for word in clues.words & self._by_name.keys():
+            # an office also needs every word of one of its titles ("prime" and "minister", "chancellor")
+            chosen.update((id(f), f) for f in self._by_name[word]
+                          if clues.has_all_words_of_one(_title_words(f)) and _office_shape(f).occurs(clues))
+        bodies = clues.lowered_words if clues.exact_fold else self._by_body.keys()
+        for word in bodies & self._by_body.keys():
+            # a count also needs every word of one name of the body, and its number: "31" or "thirty"
+            # (unless it has patterns of its own)
+            chosen.update((id(f), f) for f in self._by_body[word]
+                          if f.patterns or (clues.has_all_words_of_one(_body_words(f))
+                                            and clues.has_any(count_number_literals(f.count))))
+        yield from sorted(chosen.values(), key=lambda f: self._order[id(f)])
+        # the cheap tests first, once for all records sharing the same contexts (34 presidencies):
+        # a literal of every context, then a literal of one of the record's patterns, then the contexts
+        literal_found: dict[str, bool] = {}
+        found: dict[str, bool] = {}
+        patterned = []
+        for context, facts in self._by_context.items():
+            if not all(_context_literal_in(c, clues, literal_found) for c in context):
+                continue
+            for fact in facts:
+                literals = patterns_literals(fact.patterns)
+                if literals is not None and not clues.has_any(literals):
+                    continue
+                if all(_context_in(c, clues, found) for c in context):
+                    patterned.append(fact)
+        yield from sorted(patterned, key=lambda f: self._order[id(f)])
 
     def mentions(self, prose: str) -> list[Mention]:
+        from lint.facts.triggers import Clues, enabled
+
+        clues = Clues(prose) if enabled() else None
         out: list[Mention] = []
-        for fact in self._candidates(prose):
+        for fact in self._candidates(clues) if clues is not None else self._recognised:
             pattern, _ = _compiled(fact)
             if pattern is None:
                 continue
@@ -238,20 +287,35 @@ class Scanner:
                 groups = m.groupdict()
                 title = groups.get("title") or groups.get("title2") or ""
                 out.append(Mention(fact, start, end, title=title, qualifier=(groups.get("aq") or "").lower()))
-        out.extend(self._frame_mentions(prose))
-        if self._rates and "rate" in prose.lower():
+        out.extend(self._frame_mentions(prose, clues))
+        if self._rates and (clues is None or self._rates_possible(clues)):
             out.extend(self._rate_mentions(prose))
         return out
 
-    def _frame_mentions(self, prose: str):
+    def _frame_mentions(self, prose: str, clues):
         from lint.facts import frames
 
+        if clues is not None and not clues.percent_sign():
+            return
+        present: dict[float, bool] = {}  # percentage → whether the draft states it (records share them)
         for fact in self._framed:
-            if not frames.present(fact, prose):
-                continue
+            if clues is not None:
+                if fact.percent not in present:
+                    present[fact.percent] = frames.present(fact, prose)
+                if not present[fact.percent]:
+                    continue
             for m in frames.compiled(fact).finditer(prose, timeout=REGEX_TIMEOUT):
                 start, end = m.span("at") if m.group("at") else m.span()
                 yield Mention(fact, start, end, via="frame")
+
+    def _rates_possible(self, clues) -> bool:
+        """A rate noun, a percent sign and a bank's name: else no rate statement can count (see _nearest_bank)."""
+        from lint.facts.frames import bank_name_pieces
+        from lint.facts.triggers import RATE_WORDS
+
+        if not (clues.has_any(RATE_WORDS) and clues.percent_sign()):
+            return False
+        return any(all(p in clues.prose for p in pieces) for code in self._rates for pieces in bank_name_pieces(code))
 
     def _rate_mentions(self, prose: str):
         from lint.facts import frames
@@ -267,6 +331,28 @@ class Scanner:
             if matching:
                 start, end = m.span("at")
                 yield Mention(matching[0], start, end, via="rate", alternatives=matching)
+
+
+@lru_cache(maxsize=None)
+def _context_pattern(source: str):
+    return regex.compile(source, regex.I | regex.V0)
+
+
+def _context_literal_in(source: str, clues, found: dict[str, bool]) -> bool:
+    """One of the literals a context pattern's matches start with occurs in the draft (or none can be derived)."""
+    from lint.facts.triggers import pattern_literals
+
+    if source not in found:
+        literals = pattern_literals(source)
+        found[source] = literals is None or clues.has_any(literals)
+    return found[source]
+
+
+def _context_in(source: str, clues, found: dict[str, bool]) -> bool:
+    """Whether a context pattern occurs in the draft, searched once per draft."""
+    if source not in found:
+        found[source] = bool(_context_pattern(source).search(clues.prose))
+    return found[source]
 
 
 def _nearest_bank(prose: str, start: int, end: int, codes) -> str | None:
