@@ -112,14 +112,22 @@ class ReadabilityStats:
         self._texts: dict[tuple[int, ...], str] = {}
         self._counts: dict[tuple[int, ...], object] = {}
         self._block_counts: dict[int, object] = {}
+        self._chunks: dict[int, list[str]] = {}
         self._units_by_block = None
 
     def text_of(self, blocks) -> str:
         """The prose of ``blocks``, one paragraph each, as textstat should see it (computed once per block set)."""
         key = tuple(b.start for b in blocks)
         if key not in self._texts:
-            self._texts[key] = "\n\n".join(" ".join(self.doc.prose[b.start:b.end].split()) for b in blocks)
+            self._texts[key] = "\n\n".join(" ".join(self.chunks_of(b)) for b in blocks)
         return self._texts[key]
+
+    def chunks_of(self, block) -> list[str]:
+        """The block's prose split at white space (once)."""
+        chunks = self._chunks.get(block.start)
+        if chunks is None:
+            chunks = self._chunks[block.start] = self.doc.prose[block.start:block.end].split()
+        return chunks
 
     def words_in(self, blocks) -> int:
         return sum(n for b in blocks for _, _, n in self.units_by_block()[b.start])
@@ -152,12 +160,12 @@ class ReadabilityStats:
 
             count = counter()
             if not self._block_counts:  # the first count of this document: look all its words up at once
-                count.learn(" ".join(self.doc.prose[b.start:b.end] for b in self.blocks))
+                count.learn([c for b in self.blocks for c in self.chunks_of(b)])
             found = None
             for b in blocks:
                 part = self._block_counts.get(b.start)
                 if part is None:
-                    part = self._block_counts[b.start] = count.words_only(self.doc.prose[b.start:b.end])
+                    part = self._block_counts[b.start] = count.chunk_counts(self.chunks_of(b))
                 found = part if found is None else found.plus(part, 0)
             found = self._counts[key] = found._replace(sentences=count.sentences(self.text_of(blocks)))
         return found
@@ -177,7 +185,10 @@ class ReadabilityStats:
             counts = self._counts.get(("sentence", index))
             if counts is None:
                 start, end, _ = self.sentences[index]
-                counts = self._counts[("sentence", index)] = counter().count(" ".join(self.doc.prose[start:end].split()))
+                chunks = self.doc.prose[start:end].split()
+                count = counter()
+                counts = self._counts[("sentence", index)] = count.chunk_counts(chunks)._replace(
+                    sentences=count.sentences(" ".join(chunks)))
             self._grades[key] = float(formula(metric, counts))
         return self._grades[key]
 

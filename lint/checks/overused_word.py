@@ -28,6 +28,7 @@ Message fields: {match}, {word}, {count}, {limit}, {forms}, {line} (first use).
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections import defaultdict
 
 import regex
@@ -35,7 +36,7 @@ import regex
 from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
 from lint.checks.context import in_quotation, sentence_at
 from lint.document import Document
-from lint.words import families, family, is_stop_word, tokens
+from lint.words import families, family, is_stop_word, stop_words_of, tokens
 
 _SENTENCE_END = regex.compile(r"[.!?](?:\s|$)")
 
@@ -68,13 +69,17 @@ class OverusedWordCheck(Check):
             return
         limit = max(self.min_count, math.floor(self.rate * len(words) / 1000))
         family_of = families(doc)  # every word stemmed once
+        stop = stop_words_of(doc)
+        quoted = quotation_test(doc)
+        min_length = self.min_length
         uses = defaultdict(list)
         for tok in words:
-            if len(tok.norm) < self.min_length or is_stop_word(tok.norm):
+            norm = tok.norm
+            if len(norm) < min_length or norm in stop:
                 continue
-            if in_quotation(doc, tok.start, tok.end):
+            if quoted(tok.start, tok.end):
                 continue  # the speaker's words: "invest, invest, invest" is theirs to repeat
-            uses[family_of[tok.norm]].append(tok)
+            uses[family_of[norm]].append(tok)
         topic = {family_of[t.norm] for t in (*headline_tokens(doc), *lead_tokens(doc))}
         if self.topic_words:
             ranked = sorted(uses, key=lambda k: (-len(uses[k]), uses[k][0].start))
@@ -108,6 +113,29 @@ PREPOSITIONS = frozenset("of in on at for with from by about into over under bet
                          "through during after before".split())
 
 
+#: The quotation marks lint.checks.context.in_quotation looks for.
+_QUOTE_MARK = regex.compile('["“«”»]')
+
+
+def quotation_test(doc: Document):
+    """``in_quotation(doc, start, end)`` for the document's words in order, without its work where a block
+    holds no quotation mark (in_quotation is False there: no quotation can be open)."""
+    text = doc.text
+    if not _QUOTE_MARK.search(text):
+        return lambda start, end: False
+    blocks = doc.blocks
+    starts = [b.start for b in blocks]
+    plain = [_QUOTE_MARK.search(text, b.start, b.end) is None for b in blocks]
+
+    def quoted(start: int, end: int) -> bool:
+        i = bisect_right(starts, start) - 1
+        if i >= 0 and plain[i] and blocks[i].start <= start <= blocks[i].end:
+            return False
+        return in_quotation(doc, start, end)
+
+    return quoted
+
+
 def noun_families(doc: Document, words) -> set[str]:
     """Families used at least once as a plain noun: after a determiner or preposition, before punctuation
     or a function word.
@@ -118,15 +146,16 @@ def noun_families(doc: Document, words) -> set[str]:
     """
     nouns = set()
     text = doc.prose
+    stop, family_of = stop_words_of(doc), families(doc)
     for prev, tok, nxt in zip(words, words[1:], [*words[2:], None]):
-        if is_stop_word(tok.norm):
-            continue
         if prev.norm not in DETERMINERS and not (prev.norm in PREPOSITIONS and not tok.norm.endswith("ing")):
+            continue
+        if tok.norm in stop:
             continue
         if text[prev.end:tok.start].strip():
             continue  # punctuation between the determiner and the word
-        if nxt is None or text[tok.end:nxt.start].strip() or is_stop_word(nxt.norm):
-            nouns.add(families(doc)[tok.norm])
+        if nxt is None or text[tok.end:nxt.start].strip() or nxt.norm in stop:
+            nouns.add(family_of[tok.norm])
     return nouns
 
 
