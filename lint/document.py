@@ -10,6 +10,7 @@ mapping step. Blocks, sentences and words are spans into the same text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -20,6 +21,12 @@ from lint.positions import LineIndex
 
 #: A word: letters and digits, with inner apostrophes and hyphens ("don't", "well-known").
 WORD = regex.compile(r"[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*")
+#: A run of characters within one line (what prose blanks out, keeping the line breaks).
+_LINE_RUN = re.compile(r"[^\r\n]+")
+
+
+def _spaces(m: re.Match) -> str:
+    return " " * (m.end() - m.start())
 
 
 @dataclass(frozen=True)
@@ -54,10 +61,16 @@ class Document:
     def prose(self) -> str:
         """The text with everything but prose blanked out; same length, same line breaks."""
         text = self.text
-        chars = [ch if ch in "\r\n" else " " for ch in text]
-        for start, end in self.layout.prose:
-            chars[start:end] = text[start:end]
-        return "".join(chars)
+        blank = _LINE_RUN.sub(_spaces, text)
+        pieces, pos = [], 0
+        for start, end in sorted(self.layout.prose):  # spans may overlap: each character is copied once
+            start = max(start, pos)
+            if end <= start:
+                continue
+            pieces += (blank[pos:start], text[start:end])
+            pos = end
+        pieces.append(blank[pos:])
+        return "".join(pieces)
 
     @property
     def blocks(self) -> list[Block]:
@@ -93,7 +106,7 @@ class Document:
 
     @cached_property
     def word_count(self) -> int:
-        return sum(1 for _ in self.words())
+        return len(WORD.findall(self.prose))
 
     @cached_property
     def front_matter(self) -> dict:

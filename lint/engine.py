@@ -304,6 +304,25 @@ class Checker:
         self.cache = CheckCache()
         self._result_caches: dict[str, object] = {}
         self._checked_selectors: set = set()
+        self._rule_lists: dict = {}
+
+    def _rules(self, config: Config, path: str, selection) -> list[Rule]:
+        """effective_rules, the same list (the same Rule objects) for every file with the same config and
+        selection, so that the rule set's key and built checks are found at once. Selections with rule
+        options (their Rule copies carry the config lines) are worked out per file."""
+        select, ignore, severity, rule_options = selection
+        if rule_options:
+            return effective_rules(config, self.options, path, selection)
+        key = (id(config), None if select is None else tuple(select), tuple(ignore), tuple(severity.items()))
+        try:
+            known = self._rule_lists.get(key)
+        except TypeError:  # a selector that is not a name: the rules' own checks report it
+            return effective_rules(config, self.options, path, selection)
+        if known is None:
+            if len(self._rule_lists) >= CheckCache.KEYS_LIMIT:
+                self._rule_lists.clear()
+            known = self._rule_lists[key] = (effective_rules(config, self.options, path, selection), config)
+        return known[0]
 
     def result_cache(self, config: Config):
         """The result cache for files under ``config``, or None when caching is off."""
@@ -394,7 +413,7 @@ class Checker:
 
                 fmt = format_for(self.options.stdin_filename)
             selection = selection_for(config, self.options, display)
-            rules = effective_rules(config, self.options, display, selection)
+            rules = self._rules(config, display, selection)
             vale: list[Check] = []
             if self.options.vale_config or "vale" in config.sections:
                 # Vale styles live outside copydesk's rule set: built now, and never cached.
