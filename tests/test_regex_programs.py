@@ -122,7 +122,7 @@ def test_every_program_a_check_run_reads_back_finds_what_a_fresh_compile_finds(t
     compiled = json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                                          env=env).stdout)
     entries = stored(tmp_path / "cache")
-    assert len(compiled) > 50 and len(entries) > 50
+    assert len(compiled) > 20 and len(entries) > 10  # the claims, facts, dates and phrase modules compile some
     root = Path(__file__).resolve().parent.parent
     texts = [p.read_text(encoding="utf-8") for p in sorted((root / "fixtures").glob("*/*.md"))]
     texts.append(draft.read_text(encoding="utf-8"))
