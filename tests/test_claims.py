@@ -393,3 +393,17 @@ def test_hearsay_is_hidden_from_text_output_unless_asked(cli, tmp_path):
     draft.write_text("The minister is said to be considering a new fund.\n")
     assert "claims.hearsay" not in cli("check", "--ignore", "grammar", draft).out
     assert "claims.hearsay" in cli("check", "--ignore", "grammar", "--min-severity", "info", draft).out
+
+
+def test_clues_are_found_per_sentence_and_vouched_for_only_in_lower_case():
+    from lint.claims.clues import EVERY, Clues
+
+    clues = Clues({"study": 1, "poll": 2, "%": 4})
+    text = "A STUDY found it. Polls vary. Up 5%. Nothing. A ſtudy. Stud\u00a0y."
+    spans = [(0, 17), (18, 29), (30, 36), (37, 45), (46, 54), (55, 63)]
+    assert clues.in_spans(text, spans) == [1, 2, 4, 0, EVERY, 0]
+    # a clue across two spans belongs to neither; spans out of order are each looked at alone
+    assert clues.in_spans("stu|dy", [(0, 4), (4, 6)]) == [0, 0]
+    assert clues.in_spans(text, [spans[1], spans[0], (0, len(text))]) == [2, 1, EVERY]
+    with pytest.raises(ValueError):
+        Clues({"per cent": 1})

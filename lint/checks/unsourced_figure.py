@@ -70,9 +70,11 @@ class UnsourcedFigureCheck(Check):
         not_statistics.prepare()
 
     def run(self, doc: Document):
-        # Whether a figure sentence is sourced is asked only of a sentence that holds a statistic
-        # the story does not source as a whole: most figures are not statistics ("€500 notes"),
-        # and finding a sentence's source is the costly part.
+        if self.article_source and stated_source(doc, self.vocab) is not None:
+            return  # a story built on a study: its figures are the study's (and no figure need be found)
+        # Whether a figure sentence is sourced is asked only of a sentence that holds a statistic:
+        # most figures are not statistics ("€500 notes"), and finding a sentence's source is the
+        # costly part.
         figure_sentences: set[int] = set()
         sourced: dict[int, bool] = {}
         sentences, blocks = doc.sentences, doc.blocks
@@ -92,7 +94,7 @@ class UnsourcedFigureCheck(Check):
                 previous = why_not_a_statistic(doc.prose, f, sentence.start, sentence.end, previous, seen)
                 if previous is None:
                     statistics.append(f)
-            if not statistics or (self.article_source and stated_source(doc, self.vocab) is not None):
+            if not statistics:
                 continue
             if self._sourced(doc, i, figure_sentences, sourced):
                 continue
@@ -107,6 +109,9 @@ class UnsourcedFigureCheck(Check):
         sourced when any sentence of the unbroken run of figure sentences ending at it is sourced by
         itself. ``sourced`` remembers the answers (keyed by sentence) for the rest of the document.
         """
+        if sourced.get(i - 1) and i - 1 in figure_sentences:
+            sourced[i] = True
+            return True
         unsourced = []
         j = i
         while True:
@@ -133,7 +138,9 @@ class UnsourcedFigureCheck(Check):
             return True
         if sentence_attribution(doc, i, self.vocab) is not None:
             return True
-        return any(sentence_attribution(doc, j, self.vocab) is not None for j in neighbours(doc, i, self.reach))
+        # Nearest first: a paragraph's source is usually next to its figure, and each look costs.
+        near = sorted(neighbours(doc, i, self.reach), key=lambda j: abs(j - i))
+        return any(sentence_attribution(doc, j, self.vocab) is not None for j in near)
 
 
 def build(rule, context: BuildContext) -> Check:

@@ -8,11 +8,11 @@ say why it fired. Dates, years, times, ages, clause numbers and small counts
 from __future__ import annotations
 
 import functools
-from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
 
+from lint.claims.clues import Clues
 from lint.claims.lazy import LazyPattern, compile_all
 
 _NUMBER = r"\d+(?:[.,]\d+)*"
@@ -105,11 +105,10 @@ class Figure:
     what: str  # "a percentage", "an amount", ...
 
 
-#: What each pattern above cannot match without, as lower-case words any one of which must occur in
-#: the match (one list per condition, all conditions needed): "a percentage" needs a digit and "%",
-#: "cent" (per cent, percent, percentage) or "pp". No clue holds white space (a draft's spaces may be
-#: no-break spaces) and every clue is a piece of text the pattern spells out, so a sentence without
-#: the clues of a pattern cannot hold its match; the clues only ever say "maybe", the patterns decide.
+#: What each pattern above cannot match without (its *clues*, see :mod:`lint.claims.clues`): one tuple
+#: per condition, all conditions needed, any word of a tuple meeting it. "a percentage" needs a digit
+#: and "%", "cent" (per cent, percent, percentage) or "pp". Every clue is text the pattern spells out,
+#: without white space, so a sentence lacking a pattern's clues cannot hold its match.
 _DIGITS = tuple("0123456789")
 _SUPERLATIVES = ("largest", "biggest", "highest", "lowest", "smallest", "fastest", "slowest", "strongest", "weakest",
                  "worst", "best", "deadliest", "costliest", "hottest", "coldest", "wettest", "driest", "busiest",
@@ -145,17 +144,11 @@ _CLUES: list[tuple[tuple[str, ...], ...]] = [
 ]
 #: Each pattern on its own, for the patterns a sentence's clues allow (same guard, same flags as FIGURE).
 _BRANCHES = [LazyPattern(r"(?<![\p{L}\p{N}])(?:" + p + ")", regex.I) for _, p in PATTERNS]
-#: Characters the clues cannot vouch for: letters that match an ASCII letter when case is ignored but
-#: do not lower-case to it (İ, ſ, the Kelvin sign), and digits other than 0-9 (which ``\d`` matches).
-#: A sentence holding one is tried with every pattern.
-_UNCLUED = LazyPattern(r"[\u0130\u017f\u212a]|(?![0-9])\d")
 
 
 @functools.cache
-def _clue_automaton():
-    """One Aho–Corasick automaton over every clue: value (length, bit set of the conditions it meets)."""
-    import ahocorasick
-
+def _clues():
+    """The clue words (each standing for the conditions it meets, as bits), and each pattern's conditions."""
     conditions: dict[tuple[str, ...], int] = {}
     needs = []
     for clues in _CLUES:
@@ -164,14 +157,9 @@ def _clue_automaton():
     for condition, bit in conditions.items():
         for word in condition:
             bits[word] = bits.get(word, 0) | 1 << bit
-    automaton = ahocorasick.Automaton()
-    for word, met in bits.items():
-        automaton.add_word(word, (len(word), met))
-    automaton.make_automaton()
-    return automaton, needs
+    return Clues(bits), needs
 
 
-_ALL = (1 << len(PATTERNS)) - 1
 _allowed_memo: dict[int, int] = {}
 
 
@@ -185,30 +173,9 @@ def _allowed(met: int, needs: list[int]) -> int:
 
 
 def _patterns_allowed(prose: str, spans: list[tuple[int, int]]) -> list[int]:
-    """For each span (sorted, disjoint), the patterns whose clues all occur inside it (a bit set)."""
-    automaton, needs = _clue_automaton()
-    met = [0] * len(spans)
-    if not spans:
-        return met
-    lowered = prose.replace("\u0130", "I").lower() if not prose.isascii() else prose.lower()
-    starts = [s for s, _ in spans]
-    lo, hi = spans[0][0], spans[-1][1]
-    k, n = 0, len(spans)
-    for last, (length, bits) in automaton.iter(lowered, lo, hi):
-        first = last + 1 - length
-        while k < n and spans[k][1] <= last:
-            k += 1
-        if k == n:
-            break
-        if starts[k] <= first:
-            met[k] |= bits
-    allowed = [_allowed(m, needs) if m else 0 for m in met]
-    if not prose.isascii():
-        for m in _UNCLUED.finditer(prose, lo, hi):
-            i = bisect_right(starts, m.start()) - 1
-            if i >= 0 and m.start() < spans[i][1]:
-                allowed[i] = _ALL
-    return allowed
+    """For each span, the patterns whose clues all occur inside it (a bit set)."""
+    clues, needs = _clues()
+    return [_allowed(met, needs) if met else 0 for met in clues.in_spans(prose, spans)]
 
 
 def find_figures(prose: str, start: int = 0, end: int | None = None) -> list[Figure]:
@@ -225,12 +192,7 @@ def find_figures_in(prose: str, spans: list[tuple[int, int]]) -> dict[int, list[
     patterns one by one, each from where the previous match ended, and taking the leftmost match
     (the first pattern in list order on a tie) finds exactly what the patterns' alternation finds.
     """
-    ordered = all(spans[i][1] <= spans[i + 1][0] for i in range(len(spans) - 1)) \
-        and all(s <= e for s, e in spans)
-    if ordered:
-        allowed = _patterns_allowed(prose, spans)
-    else:
-        allowed = [_patterns_allowed(prose, [span])[0] for span in spans]
+    allowed = _patterns_allowed(prose, spans)
     out = {}
     for i, patterns in enumerate(allowed):
         if patterns:
