@@ -79,6 +79,59 @@ def test_prefilter_matches_the_plain_scan_on_random_text(tmp_path):
     assert fast == plain
 
 
+def test_white_space_list_is_exactly_what_regex_calls_white_space():
+    """The scan squeezes white space by replacement, not by ``\\s+``: its list must be the same set."""
+    import sys
+
+    import regex
+
+    assert "".join(chr(c) for c in range(sys.maxunicode + 1) if regex.match(r"\s", chr(c))) == prefilter.WHITE_SPACE
+
+
+def _squeezed_scan(index, prose):
+    """The scan as it was first written: every white-space run substituted, every run recorded."""
+    from bisect import bisect_right
+
+    lowered = prose.lower()
+    automaton = index._automaton if index._automaton is not None else index._build()
+    runs_at, shift_after, shift = [], [], 0
+    for m in prefilter._SPACE.finditer(lowered):
+        s, e = m.span()
+        runs_at.append(s - shift)
+        shift += e - s - 1
+        shift_after.append(shift)
+    squeezed = prefilter._SPACE.sub(" ", lowered)
+    hits = {}
+    for end, prefix in automaton.iter(squeezed):
+        start = end - len(prefix) + 1
+        i = bisect_right(runs_at, start - 1) - 1
+        for slot in index._owners[prefix]:
+            hits.setdefault(slot, []).append(start + (shift_after[i] if i >= 0 else 0))
+    return {slot: sorted(set(starts)) for slot, starts in hits.items()}
+
+
+def test_scan_offsets_equal_a_full_substitution_on_odd_white_space():
+    index = prefilter.PhraseIndex()
+    index.register(patterns=[r"experts\s+say", r"it\s+is\s+widely\s+believed", r"in\s+order\s+to"])
+    index.register(literals=["officials said", "very"])
+    rng = random.Random(3)
+    pieces = ["experts say", "it is\n\n widely believed", " \t ", "\u00a0", "\u2009", "\n", "\r\n", "  ",
+              "in order to", "very", "\u3000", "\x85", "x", "officials\u2028said", "Officials  said", "\u202f"]
+    for _ in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 60)))
+        assert index._scan(text) == _squeezed_scan(index, text), repr(text)
+
+
+def test_prefixes_stop_before_a_node_that_would_multiply_them_past_the_limit():
+    firsts = ("alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa "
+              "quebec romeo sierra tango").split()
+    seconds = ("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+               "seventeen eighteen nineteen twenty").split()  # 20 x 20 = 400 > MAX_PREFIXES: stop after the first
+    pattern = rf"there\s+(?:{'|'.join(firsts)})\s+(?:{'|'.join(seconds)})"
+    assert prefilter.literal_prefixes(pattern) == {f"there {w} " for w in firsts}
+    assert len(prefilter.literal_prefixes(r"(?:is|are|was)\s+(?:" + "|".join(seconds) + ")")) == 60  # under it
+
+
 @pytest.mark.parametrize("pattern, prefixes", [
     (r"the\s+tip\s+of\s+the\s+iceberg", {"the tip of the iceberg"}),
     (r"(?<!\bthe )very(?! much\b)", {"very"}),

@@ -12,6 +12,12 @@ previous match), which finds exactly what ``pattern.finditer`` over the whole
 text finds: every match starts at such an offset, and the pattern itself still
 decides (look-behinds see the text before the offset, look-aheads the text after).
 
+A node that would multiply an entry's prefixes past ``MAX_PREFIXES`` ("there is a growing " times
+thirteen nouns) ends them before it: shorter prefixes find the same places and keep the automaton
+small (2,800 prefixes for the shipped rules instead of 8,700; it builds in 3 ms, not 13). White space
+is squeezed by recording only runs of two or more characters and replacing the rest, not by a
+substitution at every gap (the scan of the 90 OneStopEnglish texts: 0.05 s -> 0.03 s).
+
 When no safe prefix can be derived (an entry that may start with any letter, a
 construct only the ``regex`` module knows, a prefix shorter than two
 characters), the rule scans the whole text as before. A document whose
@@ -37,6 +43,21 @@ MAX_PREFIXES = 256
 _ENABLED = os.environ.get("COPYDESK_PLAIN_SCAN", "") in ("", "0")
 _SPACE = regex.compile(r"\s+")
 _ONE_SPACE = regex.compile(r"\s")
+#: Runs of two or more white-space characters: the only ones squeezing shortens.
+_RUN = regex.compile(r"\s{2,}")
+#: What ``\s`` matches in the ``regex`` module (Unicode White_Space; tests check the list is exact).
+WHITE_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
+              "\u2028\u2029\u202f\u205f\u3000"
+_OTHER_SPACE = tuple(ch for ch in WHITE_SPACE if ch != " ")
+
+
+def _spaces_only(text: str) -> str:
+    """``text`` with every white-space character made a plain space (str.replace: far cheaper than a
+    translation table or a substitution on a whole document)."""
+    for ch in _OTHER_SPACE:
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text
 # Syntax the standard library's parser would read differently from the regex module (POSIX classes,
 # fuzzy matching, branch reset, version flags): no prefix is derived from patterns using it.
 _ESCAPE = regex.compile(r"\\[pP]\{[^}]*\}|\\.", regex.S)
@@ -226,45 +247,49 @@ def _finish(states: set) -> set:
 
 
 def _walk(nodes, states: set) -> set:
-    from re import _constants as c
-
     for op, av in nodes:
         if all(done for _, done in states):
             return states
         if len(states) > MAX_PREFIXES:
             return _finish(states)
-        if op is c.LITERAL:
-            states = _append(states, chr(av))
-        elif op is c.IN:
-            chars = _set_chars(av)
-            if chars is None:
-                states = _finish(states)
-            else:
-                states = set().union(*(_append(states, ch) for ch in chars))
-        elif op is c.SUBPATTERN:
-            states = _walk(list(av[-1]), states)
-        elif op is c.BRANCH:
-            states = set().union(*(_walk(list(alt), states) for alt in av[1]))
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
-            lo, hi, sub = av
-            sub = list(sub)
-            if _is_space(sub) and lo >= 1:
-                states = _append(states, " ")  # \s+ is one space in the squeezed text
-                continue
-            once = _walk(sub, states) if lo >= 1 or hi != 0 else states
-            if lo == 0:
-                states = states | (once if hi == 1 else _finish(once))
-            elif hi == 1:
-                states = once
-            else:
-                states = _finish(once)
-        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue  # zero width
-        elif op is getattr(c, "ATOMIC_GROUP", None):
-            states = _walk(list(av), states)
-        else:
-            states = _finish(states)
+        before = states
+        states = _step(op, av, states)
+        if len(states) > MAX_PREFIXES and all(len(text) >= MIN_PREFIX and not text.startswith(" ")
+                                              for text, _ in before):
+            # This node multiplied the prefixes past the limit ("there is a growing " times 13 nouns): end
+            # them before it. Fewer, shorter prefixes build the automaton faster and find the same places
+            # (a few more offsets to try).
+            return _finish(before)
     return states
+
+
+def _step(op, av, states: set) -> set:
+    """The prefixes after one node of the parsed pattern."""
+    from re import _constants as c
+
+    if op is c.LITERAL:
+        return _append(states, chr(av))
+    if op is c.IN:
+        chars = _set_chars(av)
+        return _finish(states) if chars is None else set().union(*(_append(states, ch) for ch in chars))
+    if op is c.SUBPATTERN:
+        return _walk(list(av[-1]), states)
+    if op is c.BRANCH:
+        return set().union(*(_walk(list(alt), states) for alt in av[1]))
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", None)):
+        lo, hi, sub = av
+        sub = list(sub)
+        if _is_space(sub) and lo >= 1:
+            return _append(states, " ")  # \s+ is one space in the squeezed text
+        once = _walk(sub, states) if lo >= 1 or hi != 0 else states
+        if lo == 0:
+            return states | (once if hi == 1 else _finish(once))
+        return once if hi == 1 else _finish(once)
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return states  # zero width
+    if op is getattr(c, "ATOMIC_GROUP", None):
+        return _walk(list(av), states)
+    return _finish(states)
 
 
 def _is_space(sub) -> bool:
@@ -367,20 +392,28 @@ class PhraseIndex:
 
     def _scan(self, prose: str) -> dict[int, list[int]] | None:
         lowered = prose.lower()
-        if len(lowered) != len(prose) or any(ord(ch) > 127 and _tricky(ch) for ch in set(prose)):
+        if len(lowered) != len(prose) or not prose.isascii() and any(ord(ch) > 127 and _tricky(ch) for ch in set(prose)):
             return None
         automaton = self._automaton if self._automaton is not None else self._build()
         if not self._owners:
             return {}
-        # Squeeze white space, remembering where each squeezed offset came from.
-        runs_at, shift_after = [], []
-        shift = 0
-        for m in _SPACE.finditer(lowered):
+        # Squeeze white space, remembering where each squeezed offset came from. Only runs of two or more
+        # characters shift offsets (one character becomes one space), so only those are recorded; a lone
+        # newline or tab becomes a space by replacement, much cheaper than a substitution per gap.
+        runs_at, shift_after, pieces = [], [], []
+        shift = last = 0
+        for m in _RUN.finditer(lowered):
             s, e = m.span()
             runs_at.append(s - shift)
             shift += e - s - 1
             shift_after.append(shift)
-        squeezed = _SPACE.sub(" ", lowered) if runs_at else lowered
+            pieces.append(lowered[last:s])
+            last = e
+        if pieces:
+            pieces.append(lowered[last:])
+            squeezed = _spaces_only(" ".join(pieces))
+        else:
+            squeezed = _spaces_only(lowered)
         hits: dict[int, list[int]] = {}
         owners = self._owners
         for end, prefix in automaton.iter(squeezed):
