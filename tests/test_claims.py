@@ -407,3 +407,30 @@ def test_clues_are_found_per_sentence_and_vouched_for_only_in_lower_case():
     assert clues.in_spans(text, [spans[1], spans[0], (0, len(text))]) == [2, 1, EVERY]
     with pytest.raises(ValueError):
         Clues({"per cent": 1})
+
+
+def test_stated_source_looks_only_at_sentences_holding_a_study_noun_and_finds_the_same():
+    from lint.claims import attribution
+    from lint.claims.attribution import _STUDY, _STUDY_CUE, sentence_attribution, stated_source
+
+    def plain(doc):  # every sentence searched, as before the clues
+        for i, s in enumerate(doc.sentences):
+            if not _STUDY.search(doc.prose, s.start, s.end):
+                continue
+            cue = _STUDY_CUE.search(doc.prose, s.start, s.end)
+            if cue:
+                return (cue.start(), cue.end())
+            found = sentence_attribution(doc, i)
+            if found is not None and found.kind == "named-source" and _STUDY.search(found.source):
+                return (found.start, found.end)
+        return None
+
+    texts = [SCRAPED_NEWS, "The ſtudy found 5%.\n", "İndex data show a rise.\n", "Survey\u00a0results: a poll by Gallup.\n"]
+    corpus = Path(__file__).resolve().parent.parent.parent / "shared" / "corpora" / "onestopenglish" / "texts"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.txt"))]
+    stated = 0
+    for text in texts:
+        found = stated_source(Document("x.txt", text, "plain"))
+        assert (None if found is None else (found.start, found.end)) == plain(Document("x.txt", text, "plain"))
+        stated += found is not None
+    assert stated >= 2 and attribution._study_clues().words

@@ -23,6 +23,7 @@ reporting clause ("“…,” Rutte said." / "Rutte said: “…”").
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -285,12 +286,16 @@ def find_attribution(prose: str, text: str | None = None, vocab: Vocabulary = DE
     m = _MARKERS.search(text if text is not None else prose)
     if m:
         return Attribution("link" if m.group("link") else "source-note", m.start(), m.end(), m.group())
-    tokens = _tokens(prose)
+    tokens = None  # tokenised only for a sentence with a cue or a verb
     for cue in _SOURCE_FIRST.finditer(prose):
+        if tokens is None:
+            tokens = _tokens(prose)
         after = _phrase_after(tokens, _token_index(tokens, cue.end()))
         if names_a_source(after, head_last=False, vocab=vocab):
             return Attribution("named-source", cue.start(), cue.end(), " ".join(after))
     for verb in _VERB.finditer(prose):
+        if tokens is None:
+            tokens = _tokens(prose)
         i = _token_index(tokens, verb.start())
         before = _phrase_before(tokens, i)
         if before and before[-1].lower() in _BE:
@@ -400,6 +405,18 @@ def neighbours(doc: Document, index: int, reach: int = 1) -> list[int]:
 _STUDY_NOUN = (r"(?:report|study|survey|analysis|research|poll|census|index|ranking|projections?|forecasts?|"
                r"review|audit|paper|findings|data|figures|statistics|estimates|tally)")
 _STUDY = regex.compile(rf"(?<![\p{{L}}]){_STUDY_NOUN}(?![\p{{L}}])", regex.I)
+
+
+@functools.cache
+def _study_clues():
+    """The words a _STUDY match spells (see lint.claims.clues): a sentence without one holds no study."""
+    from lint.claims.clues import Clues
+
+    return Clues(dict.fromkeys(("report", "study", "survey", "analysis", "research", "poll", "census", "index", "ranking",
+                                "projection", "forecast", "review", "audit", "paper", "findings", "data", "figures",
+                                "statistics", "estimates", "tally"), 1))
+
+
 #: "a report says", "the study found", "in its annual report", "a survey by", "published in the journal".
 _STUDY_CUE = regex.compile(
     rf"(?<![\p{{L}}])(?:(?:a|an|the|its|their|this|that|new|latest|recent|annual|\w+['’]s)\s+(?:[\w-]+\s+){{0,3}}?"
@@ -421,8 +438,11 @@ def stated_source(doc: Document, vocab: Vocabulary = DEFAULT) -> Attribution | N
     cache = doc.__dict__.setdefault("_stated_source", {})
     if vocab not in cache:
         cache[vocab] = None
-        for i, s in enumerate(doc.sentences):
-            if not _STUDY.search(doc.prose, s.start, s.end):
+        sentences = doc.sentences
+        # One automaton pass finds the sentences holding a study noun; only they are searched.
+        hints = _study_clues().in_spans(doc.prose, [(s.start, s.end) for s in sentences])
+        for i, s in enumerate(sentences):
+            if not hints[i] or not _STUDY.search(doc.prose, s.start, s.end):
                 continue
             cue = _STUDY_CUE.search(doc.prose, s.start, s.end)
             if cue:
