@@ -136,3 +136,43 @@ def test_an_impossible_date_is_an_error_naming_the_file_not_a_crash(tmp_path):
     with pytest.raises(ConfigError) as exc:
         load_file(str(path))
     assert str(path) in str(exc.value) and "month must be in 1..12" in str(exc.value)
+
+
+def test_the_whole_base_comes_from_one_cache_entry_equal_to_parsing_with_its_scanner(cache_dir):
+    from lint.facts.loader import KnowledgeBase, load_base
+
+    load_base.cache_clear()
+    try:
+        first = load_base()      # parses, builds and fills the cache
+        load_base.cache_clear()
+        again = load_base()      # one entry of the store, unpickled
+    finally:
+        load_base.cache_clear()
+    assert again is not first
+    plain = KnowledgeBase([f for path in builtin_files() for f in _parsed(path)])
+    assert again.facts == plain.facts
+    assert [(f.path, f.line, f.key_lines) for f in again.facts] == [(f.path, f.line, f.key_lines) for f in plain.facts]
+    assert again.by_topic == plain.by_topic and again.by_holder == plain.by_holder
+    text = ("Chancellor Olaf Scholz said on Tuesday that NATO's 30 members agree. Hungary, which holds the rotating "
+            "EU presidency, backs NATO's guideline that allies spend 2% of GDP on defence. The Fed's benchmark "
+            "rate currently stands at 5.25% to 5.5%.")
+    found = again.scanner.mentions(text)
+    assert found == plain.scanner.mentions(text)
+    assert {m.fact.topic for m in found} >= {"de.chancellor", "nato.members", "eu.council-presidency"}
+
+
+def test_the_base_entry_follows_edits_and_ignored_ids(tmp_path, cache_dir):
+    from lint.facts.loader import load_base
+
+    path = tmp_path / "newsroom.yaml"
+    path.write_text(RECORD, encoding="utf-8")
+    load_base.cache_clear()
+    try:
+        assert load_base((str(path),)).by_id["xx.prime-minister.a"].holder == "Anna Alpha"
+        path.write_text(RECORD.replace("Anna Alpha", "Anna Omega"), encoding="utf-8")
+        load_base.cache_clear()
+        assert load_base((str(path),)).by_id["xx.prime-minister.a"].holder == "Anna Omega"
+        ignored = load_base((str(path),), frozenset({"xx.prime-minister.a"}))
+        assert "xx.prime-minister.a" not in ignored.by_id and "xx.prime-minister.b" in ignored.by_id
+    finally:
+        load_base.cache_clear()

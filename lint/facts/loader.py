@@ -35,6 +35,12 @@ def builtin_files() -> list[str]:
 
 
 def load_file(path: str) -> list[Fact]:
+    from lint.facts.parse_cache import cached_records
+
+    return cached_records((path,), lambda: _parse_file(path))
+
+
+def _parse_file(path: str) -> list[Fact]:
     from lint.facts.parse_cache import cached_entries
 
     items = cached_entries(path, lambda: load_entries(path, "facts", "facts file"))
@@ -167,10 +173,16 @@ def problems(kb: KnowledgeBase) -> list[ConfigError]:
 @lru_cache(maxsize=8)
 def load_base(extra_files: tuple[str, ...] = (), ignore: frozenset[str] = frozenset()) -> KnowledgeBase:
     """The shipped facts plus ``extra_files``, without ``ignore``d ids (cached per process)."""
-    facts: list[Fact] = []
-    for path in (*builtin_files(), *extra_files):
-        facts.extend(load_file(path))
-    return KnowledgeBase([f for f in facts if f.id not in ignore])
+    from lint.facts.parse_cache import cached_base
+
+    paths = (*builtin_files(), *extra_files)
+    return cached_base(paths, ignore, lambda: _build_base(paths, ignore))
+
+
+def _build_base(paths, ignore: frozenset[str]) -> KnowledgeBase:
+    kb = KnowledgeBase([f for path in paths for f in _parse_file(path) if f.id not in ignore])
+    kb.scanner.warm()  # kept in the cache with the base: a run after the first derives no gate
+    return kb
 
 
 def base_for(config) -> KnowledgeBase:

@@ -171,31 +171,9 @@ def triggers(fact: Fact) -> tuple[str, ...]:
 _WORDS = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=None)
-def _title_words(fact: Fact) -> tuple[frozenset[str], ...]:
-    """The words of each title, in lower case: all of one title's must occur for the office to be mentioned."""
-    from lint.facts.triggers import phrase_words
-
-    return phrase_words(fact.titles)
-
-
-@lru_cache(maxsize=None)
-def _office_shape(fact: Fact):
-    from lint.facts.triggers import OfficeShape
-
-    return OfficeShape(fact.titles, fact.names, _full_names(fact))
-
-
 def _full_names(fact: Fact) -> list[str]:
     """The names an appositive title may follow ("Olaf Scholz, the German chancellor"): the full ones."""
     return [n for n in fact.names if " " in n] or list(fact.names)
-
-
-@lru_cache(maxsize=None)
-def _body_words(fact: Fact) -> tuple[frozenset[str], ...]:
-    from lint.facts.triggers import phrase_words
-
-    return phrase_words(fact.body)
 
 
 class Scanner:
@@ -203,6 +181,8 @@ class Scanner:
 
     The gates (:mod:`lint.facts.triggers`) only skip a recogniser that cannot match; with
     :func:`lint.checks.prefilter.set_enabled` off, every recogniser runs over the whole draft.
+    A scanner holds plain data only (facts are referred to by their position in the base), so
+    the loader can keep a built and :meth:`warm` one in the cache store with the base.
     """
 
     def __init__(self, facts) -> None:
@@ -217,54 +197,104 @@ class Scanner:
             if code and f.rate is not None:
                 self._rates.setdefault(code, []).append(f)
 
-        # Index once: the trigger words (a surname as written, a body's word in lower case) → their facts.
-        self._by_name: dict[str, list[Fact]] = {}
-        self._by_body: dict[str, list[Fact]] = {}
-        for f in self.facts:
+        # Index once: the trigger words (a surname as written, a body's word in lower case) → positions.
+        self._by_name: dict[str, list[int]] = {}
+        self._by_body: dict[str, list[int]] = {}
+        for i, f in enumerate(self.facts):
             index = self._by_name if f.kind == "office" else self._by_body if f.kind == "count" else None
             if index is not None:
-                for word in triggers(f):
-                    index.setdefault(word, []).append(f)
-        self._patterned = [f for f in self.facts if f.kind == "value" and f.patterns]
-        self._by_context: dict[tuple[str, ...], list[Fact]] = {}
-        for f in self._patterned:
-            self._by_context.setdefault(f.context, []).append(f)
+                for word in sorted(triggers(f)):
+                    index.setdefault(word, []).append(i)
+        patterned = [i for i, f in enumerate(self.facts) if f.kind == "value" and f.patterns]
+        self._patterned = [self.facts[i] for i in patterned]
+        #: contexts → positions of the records sharing them (34 presidencies share one)
+        self._by_context: dict[tuple[str, ...], list[int]] = {}
+        for i in patterned:
+            self._by_context.setdefault(self.facts[i].context, []).append(i)
         #: Without the gates: every recogniser, in the order the gates yield them.
         self._recognised = [f for f in self.facts if f.kind in ("office", "count")] + self._patterned
-        self._order = {id(f): i for i, f in enumerate(self.facts)}
+        #: Gate data by position, derived on first need (:meth:`warm` derives all of it).
+        self._gates: dict[int, tuple] = {}
+        self._context_literals: dict[str, tuple[str, ...] | None] = {}
+
+    def warm(self) -> Scanner:
+        """Derive the costly gates now (before the scanner is kept in the cache store): the literals of
+        patterns, which take the standard library's regular-expression parser. The others cost less
+        to derive for the few candidates of a draft than to load for every fact."""
+        for positions in self._by_context.values():
+            for i in positions:
+                self._gate(i)
+        for context in self._by_context:
+            for c in context:
+                self._context_literal(c)
+        return self
+
+    def _gate(self, i: int) -> tuple:
+        """What fact ``i`` needs in a draft (see lint/facts/triggers.py), derived once."""
+        gate = self._gates.get(i)
+        if gate is None:
+            from lint.facts import triggers as t
+
+            f = self.facts[i]
+            if f.kind == "office":
+                gate = (t.phrase_words(f.titles), t.OfficeShape(f.titles, f.names, _full_names(f)))
+            elif f.kind == "count":
+                gate = (t.phrase_words(f.body), t.count_number_literals(f.count))
+            else:
+                gate = (t.patterns_literals(f.patterns),)
+            self._gates[i] = gate
+        return gate
+
+    def _context_literal(self, source: str) -> tuple[str, ...] | None:
+        if source not in self._context_literals:
+            from lint.facts.triggers import pattern_literals
+
+            self._context_literals[source] = pattern_literals(source)
+        return self._context_literals[source]
 
     def _candidates(self, clues):
         """The facts whose recognisers may match, in the base's order (so verdicts come out in a stable order)."""
-        from lint.facts.triggers import count_number_literals, patterns_literals
-
-        chosen: dict[int, Fact] = {}
+        chosen: set[int] = set()
         for word in clues.words & self._by_name.keys():
-            # an office also needs every word of one of its titles ("prime" and "minister", "chancellor")
-            chosen.update((id(f), f) for f in self._by_name[word]
-                          if clues.has_all_words_of_one(_title_words(f)) and _office_shape(f).occurs(clues))
+            for i in self._by_name[word]:
+                # an office also needs every word of one of its titles ("prime" and "minister"), and a
+                # title's end before a name's start ("Minister Ol…") or a full name and a comma
+                title_words, shape = self._gate(i)
+                if i not in chosen and clues.has_all_words_of_one(title_words) and shape.occurs(clues):
+                    chosen.add(i)
         bodies = clues.lowered_words if clues.exact_fold else self._by_body.keys()
         for word in bodies & self._by_body.keys():
-            # a count also needs every word of one name of the body, and its number: "31" or "thirty"
-            # (unless it has patterns of its own)
-            chosen.update((id(f), f) for f in self._by_body[word]
-                          if f.patterns or (clues.has_all_words_of_one(_body_words(f))
-                                            and clues.has_any(count_number_literals(f.count))))
-        yield from sorted(chosen.values(), key=lambda f: self._order[id(f)])
+            for i in self._by_body[word]:
+                # a count also needs every word of one name of the body, and its number: "31" or
+                # "thirty" (unless it has patterns of its own)
+                body_words, numbers = self._gate(i)
+                if self.facts[i].patterns or (clues.has_all_words_of_one(body_words) and clues.has_any(numbers)):
+                    chosen.add(i)
+        for i in sorted(chosen):
+            yield self.facts[i]
         # the cheap tests first, once for all records sharing the same contexts (34 presidencies):
         # a literal of every context, then a literal of one of the record's patterns, then the contexts
-        literal_found: dict[str, bool] = {}
         found: dict[str, bool] = {}
         patterned = []
-        for context, facts in self._by_context.items():
-            if not all(_context_literal_in(c, clues, literal_found) for c in context):
+        for context, positions in self._by_context.items():
+            if not all(self._context_literal_in(c, clues, found) for c in context):
                 continue
-            for fact in facts:
-                literals = patterns_literals(fact.patterns)
+            for i in positions:
+                (literals,) = self._gate(i)
                 if literals is not None and not clues.has_any(literals):
                     continue
                 if all(_context_in(c, clues, found) for c in context):
-                    patterned.append(fact)
-        yield from sorted(patterned, key=lambda f: self._order[id(f)])
+                    patterned.append(i)
+        for i in sorted(patterned):
+            yield self.facts[i]
+
+    def _context_literal_in(self, source: str, clues, found: dict) -> bool:
+        """One of the literals a context pattern's matches start with occurs in the draft (or none can be derived)."""
+        key = ("literal", source)
+        if key not in found:
+            literals = self._context_literal(source)
+            found[key] = literals is None or clues.has_any(literals)
+        return found[key]
 
     def mentions(self, prose: str) -> list[Mention]:
         from lint.facts.triggers import Clues, enabled
@@ -336,16 +366,6 @@ class Scanner:
 @lru_cache(maxsize=None)
 def _context_pattern(source: str):
     return regex.compile(source, regex.I | regex.V0)
-
-
-def _context_literal_in(source: str, clues, found: dict[str, bool]) -> bool:
-    """One of the literals a context pattern's matches start with occurs in the draft (or none can be derived)."""
-    from lint.facts.triggers import pattern_literals
-
-    if source not in found:
-        literals = pattern_literals(source)
-        found[source] = literals is None or clues.has_any(literals)
-    return found[source]
 
 
 def _context_in(source: str, clues, found: dict[str, bool]) -> bool:
