@@ -392,3 +392,31 @@ def test_real_stories_held_over_a_month_are_reported_as_stale():
         stale += [f.rule for f in report.findings]
     assert set(stale) <= {"dates.relative-date", "dates.tense-date"}
     assert stale.count("dates.relative-date") == expected and "dates.tense-date" in stale
+
+
+def test_relative_phrases_found_where_their_words_stand_equal_a_full_scan():
+    """find_relatives tries its patterns only where a phrase's first word or a weekday or month name stands
+    (lint/dates/relative.py); that must find exactly what scanning the whole text finds."""
+    import random
+    from pathlib import Path
+
+    from lint.dates import relative as rel
+    from lint.document import Document
+
+    def found(matches):
+        return [(m.span(), m.groupdict()) for m in matches]
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [Document(str(p), p.read_text(encoding="utf-8"), "markdown").prose
+             for p in sorted((root / "fixtures").glob("dates.*/*.md"))]
+    pieces = ["last", "Last", "LAST", "next", "this", "This", "on", "On", "today", "TONIGHT", "the day before yesterday",
+              "the  day after\ntomorrow", "yesterday", "earlier this week", "later\u00a0this month", "last night",
+              "Monday", "May", "March", "Friday's", "Mayday", " ", "  ", "\n", "\t", "\u2003", ",", ".", "-", "'s",
+              "’s", "x", "ago", "AGO", "two days ago", "a week ago", "3 months ago", "Chicago", "ſ", "ı", "İ", "ß",
+              "K", "Σ", "é", "onMonday", "this\u2028Sunday", "on\r\nTuesday", "_", "9", "twenty-one days ago"]
+    rng = random.Random(17)
+    for _ in range(4000):
+        texts.append("".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 20))))
+    for text in texts:
+        assert found(rel._phrase_matches(text)) == found(rel._PATTERN.finditer(text)), text
+        assert found(rel._named_matches(text)) == found(rel._NAMED.finditer(text)), text

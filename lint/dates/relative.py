@@ -70,13 +70,80 @@ class Relative:
         return lo + (hi - lo) / 2
 
 
+#: The first words of the phrases: every match of the phrase branch of _PATTERN starts with one of them.
+_PHRASE_STARTS = tuple(sorted({p.split()[0] for p in (*_EXACT, *_PERIODS)}))
+#: Characters that ``re.IGNORECASE`` matches with an ASCII letter although their lower case is not it.
+_FOLDED_ODDLY = ("ı", "ſ")
+
+
+def _matches_at(pattern: re.Pattern, prose: str, starts) -> list[re.Match]:
+    """What ``pattern.finditer(prose)`` finds, trying ``pattern.match`` only at ``starts`` (ascending), which
+    must hold every offset where a match can start: after a match, the next one is looked for from its end,
+    as finditer does (the look-behind still sees the text before each offset)."""
+    found, end = [], 0
+    for i in starts:
+        if i < end:
+            continue
+        m = pattern.match(prose, i)
+        if m:
+            found.append(m)
+            end = m.end()
+    return found
+
+
+def _phrase_matches(prose: str) -> list[re.Match]:
+    """``_PATTERN.finditer(prose)``, tried only where a phrase's first word stands when that is safe.
+
+    When the lower-cased text keeps every offset and has none of the letters re.IGNORECASE folds oddly, a
+    phrase (matched case-insensitively) can only start where the lower-cased text holds its first word. A
+    count ("two days ago") needs "ago" after white space: a text holding that is scanned in full, as is
+    any other text.
+    """
+    low = prose.lower()
+    if len(low) != len(prose) or _has_ago(low) or any(ch in prose for ch in _FOLDED_ODDLY):
+        return list(_PATTERN.finditer(prose))
+    starts = set()
+    for word in _PHRASE_STARTS:
+        i = low.find(word)
+        while i >= 0:
+            starts.add(i)
+            i = low.find(word, i + 1)
+    return _matches_at(_PATTERN, prose, sorted(starts))
+
+
+def _has_ago(low: str) -> bool:
+    """True if "ago" follows white space somewhere in ``low`` (a count's "days ago" needs that)."""
+    i = low.find("ago")
+    while i >= 0:
+        if i > 0 and low[i - 1].isspace():
+            return True
+        i = low.find("ago", i + 1)
+    return False
+
+
+def _named_matches(prose: str) -> list[re.Match]:
+    """``_NAMED.finditer(prose)``, tried only where it can start: before each weekday or month name (matched
+    with its case), past the white space before it, by the length of "last", "next", "this" or "on"."""
+    starts = set()
+    for name in (*WEEKDAY_NAMES, *MONTH_NAMES):
+        q = prose.find(name)
+        while q >= 0:
+            k = q
+            while k > 0 and prose[k - 1].isspace():
+                k -= 1
+            if k < q:
+                starts.update(s for s in (k - 4, k - 2) if s >= 0)
+            q = prose.find(name, q + 1)
+    return _matches_at(_NAMED, prose, sorted(starts))
+
+
 def find_relatives(prose: str, as_of: dt.date) -> list[Relative]:
     out = []
-    for m in _PATTERN.finditer(prose):
+    for m in _phrase_matches(prose):
         ranges = meaning(m, as_of)
         if ranges:
             out.append(Relative(m.start(), m.end(), m.group(), tuple(ranges)))
-    for m in _NAMED.finditer(prose):
+    for m in _named_matches(prose):
         which, name = m.group("which").lower(), m.group("name")
         if which == "on":
             if name in WEEKDAY_NAMES:
