@@ -63,6 +63,30 @@ def _is_sentence_end(word: str) -> bool:
     return core.lower() not in ABBREVIATIONS
 
 
+def word_counter(doc: Document):
+    """``count(start, end)``: how many words ``doc.words(start, end)`` finds, from the document's word list.
+
+    The words the whole-document scan finds between two offsets are the ones a scan of that range finds
+    (the word pattern looks neither behind nor past a word), unless an offset falls inside a word: then
+    the range is scanned.
+    """
+    from bisect import bisect_left
+
+    from lint.words import tokens
+
+    every = tokens(doc)
+    starts = doc.__dict__["_token_starts"]
+    prose = doc.prose
+
+    def count(start: int, end: int) -> int:
+        lo, hi = bisect_left(starts, start), bisect_left(starts, end)
+        if (lo > 0 and every[lo - 1].end > start) or (hi > lo and every[hi - 1].end > end):
+            return len(WORD.findall(prose, start, end))
+        return hi - lo
+
+    return count
+
+
 def split_quoted_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """[start, end) cut at the sentence ends a segmenter left inside it, each piece trimmed of spaces."""
     cuts = []
@@ -102,12 +126,13 @@ class ReadabilityStats:
                        if b.kind in RUNNING_TEXT and _SENTENCE_END.search(prose, b.start, b.end)]
         #: Sentences of running text for length and difficulty: (start, end, words), quotations split off.
         self.sentences: list[tuple[int, int, int]] = []
+        count_words = word_counter(doc)
         for s, e in sentence_units(doc, RUNNING_TEXT):
             for ps, pe in split_quoted_sentences(prose, s, e):
                 # A dateline is not part of the sentence a reader reads: its words are not counted.
                 dateline = _DATELINE.match(prose, ps, pe) if not self.sentences else None
                 counted_from = dateline.end() if dateline else ps
-                self.sentences.append((ps, pe, len(WORD.findall(prose, counted_from, pe))))
+                self.sentences.append((ps, pe, count_words(counted_from, pe)))
         self._grades: dict[tuple[str, int], float] = {}
         self._texts: dict[tuple[int, ...], str] = {}
         self._counts: dict[tuple[int, ...], object] = {}

@@ -54,6 +54,10 @@ _NONCONTRACTION = re.compile(RE_NONCONTRACTION_APOSTROPHE)
 _PUNCTUATION = re.compile(r"[^\w\s\']")  # remove_punctuation(rm_apostrophe=False), after the apostrophes
 _NOT_LETTER = re.compile(r"[^\w\s]")  # remove_punctuation(rm_apostrophe=True), as count_letters uses it
 _SENTENCE = re.compile(r"\b[^.!?]+[.!?]*", re.UNICODE)  # count_sentences
+#: ASCII punctuation remove_punctuation always removes (every ASCII non-word character but the apostrophe):
+#: a chunk that is ASCII letters with only these around them cleans to those letters.
+_EDGE_PUNCTUATION = "".join(ch for ch in map(chr, range(128)) if not ch.isalnum() and ch not in "_'" and
+                            not ch.isspace())
 
 
 class OfflineDictionaryError(RuntimeError):
@@ -85,6 +89,24 @@ class TextCounts(NamedTuple):
 
 EMPTY = TextCounts(0, 0, 0, 0, 0, 0, 0, 0, 0)
 
+#: A chunk's eight counts are kept as one integer, each in a lane of LANE bits, so the counts of a text
+#: are one ``sum`` over its chunks (in C) and then unpacked. A lane holds any count below 2**40 (a
+#: text of a thousand billion characters), so no lane ever carries into the next.
+LANE = 40
+LANE_MASK = (1 << LANE) - 1
+_FIELDS = 8
+
+
+def pack(counts) -> int:
+    total = 0
+    for i, n in enumerate(counts):
+        total |= n << (LANE * i)
+    return total
+
+
+def unpack(total: int) -> list[int]:
+    return [(total >> (LANE * i)) & LANE_MASK for i in range(_FIELDS)]
+
 
 def _easy_words() -> set[str]:
     """textstat's Dale-Chall list (resources/en/easy_words.txt), read the way textstat reads it."""
@@ -110,7 +132,7 @@ class TextCounter:
             syllables = index()
         self.syllables = syllables
         self.easy = _easy_words()
-        self._chunk: dict[str, tuple[int, ...]] = {}  # chunk -> its share of TextCounts (all but sentences)
+        self._chunk: dict[str, int] = {}  # chunk -> its share of TextCounts (all but sentences), packed
         self._is_word: dict[str, bool] = {}
 
     def prepare(self) -> None:
@@ -137,7 +159,9 @@ class TextCounter:
                 token = c
                 wanted.append(c.lower())
             else:
-                token = remove_punctuation(c)
+                token = c.strip(_EDGE_PUNCTUATION)  # "word," "(word." lose only what remove_punctuation removes
+                if not (token.isascii() and token.isalpha()):
+                    token = remove_punctuation(c)
                 if token.isascii() and token.isalpha():
                     wanted.append(token.lower())
                 elif token:
@@ -152,7 +176,7 @@ class TextCounter:
         for c in new:
             token = cleaned[c]
             if not token:
-                memo[c] = (1, 0, 0, 0, 0, 0, len(_NOT_LETTER.sub("", c)), len(c))
+                memo[c] = pack((1, 0, 0, 0, 0, 0, len(_NOT_LETTER.sub("", c)), len(c)))
                 continue
             low = token.lower()
             syllables = count(low)
@@ -164,8 +188,8 @@ class TextCounter:
                 hard_syllables = self._syllables_of(low)  # is_difficult_word counts the lower-cased word
                 letters = len(_NOT_LETTER.sub("", c))
             difficult = low not in easy
-            memo[c] = (1, 1, syllables, int(poly >= 3), int(difficult),
-                       int(difficult and hard_syllables >= SYLLABLE_THRESHOLD), letters, len(c))
+            memo[c] = pack((1, 1, syllables, int(poly >= 3), int(difficult),
+                       int(difficult and hard_syllables >= SYLLABLE_THRESHOLD), letters, len(c)))
 
     def learn(self, chunks) -> None:
         """Count every chunk of ``chunks`` now (a whole document's words looked up in one query)."""
@@ -173,9 +197,9 @@ class TextCounter:
 
     def is_word(self, chunk: str) -> bool:
         """True if ``chunk`` counts as a word (something is left of it after punctuation removal)."""
-        row = self._chunk.get(chunk)
-        if row is not None:
-            return row[1] == 1
+        packed = self._chunk.get(chunk)
+        if packed is not None:
+            return (packed >> LANE) & LANE_MASK == 1
         known = self._is_word.get(chunk)
         if known is None:
             known = self._is_word[chunk] = bool(remove_punctuation(chunk))
@@ -209,11 +233,11 @@ class TextCounter:
             return EMPTY
         memo = self._chunk
         try:
-            rows = [memo[c] for c in chunks]
+            total = sum(map(memo.__getitem__, chunks))
         except KeyError:
             self._learn(chunks)
-            rows = [memo[c] for c in chunks]
-        return TextCounts(*map(sum, zip(*rows)), 0)
+            total = sum(map(memo.__getitem__, chunks))
+        return TextCounts(*unpack(total), 0)
 
     def count(self, text: str) -> TextCounts:
         return self.words_only(text)._replace(sentences=self.sentences(text))

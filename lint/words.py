@@ -67,6 +67,8 @@ def family(word: str) -> str:
     return _stemmer().stemWord(normalise(word))
 
 
+#: Normalised forms of the words seen so far in this process.
+_NORMS: dict[str, str] = {}
 #: Families of the words seen so far in this process: a run over many documents stems each word once.
 _STEMS: dict[str, str] = {}
 #: Past this many remembered words the memory is emptied (a run over a very large archive).
@@ -115,7 +117,9 @@ def tokens(doc, start: int = 0, end: int | None = None) -> list[Token]:
     if every is None:
         prose = doc.prose
         spans = [m.span() for m in doc.words()]
-        cache: dict[str, str] = {}
+        cache = _NORMS
+        if len(cache) > _STEMS_LIMIT:
+            cache.clear()
         every = []
         append = every.append
         new = tuple.__new__  # Token(norm, s, e) without the call through its __new__

@@ -219,3 +219,23 @@ def test_readability_rules_share_one_set_of_statistics_per_document(monkeypatch,
     assert not report.errors and report.findings
     assert calls, "no score was computed"
     assert max(calls.values()) == 1, [k for k, n in calls.items() if n > 1]
+
+
+def test_sentence_word_counts_from_the_word_list_equal_a_scan_of_the_range():
+    """Issue #17: sentence lengths come from the document's word list by bisection; any range, even one
+    that starts or ends inside a word, counts what a scan of that range counts."""
+    import random
+
+    from lint.document import WORD, Document
+    from lint.readability_stats import word_counter
+
+    pieces = ["word", "it's", "it’s", "rock-n-roll", "-", "'", "’", " ", "  ", "\n", "3.5", "١٢", "é", "x", ".", ",",
+              "--", "a-", "-b"]
+    rng = random.Random(2)
+    for _ in range(150):
+        doc = Document("x.txt", "".join(rng.choice(pieces) for _ in range(rng.randint(1, 80))), "text")
+        count = word_counter(doc)
+        for _ in range(100):
+            start = rng.randint(0, len(doc.prose))
+            end = rng.randint(start, len(doc.prose))
+            assert count(start, end) == len(WORD.findall(doc.prose, start, end)), (doc.text, start, end)

@@ -6,8 +6,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import SHARED
 from lint.document import Document
 from lint.engine import Options, run
+
+CORPUS = SHARED / "corpora" / "onestopenglish" / "texts"
 
 #: 200 words, none repeated: room for a word family to be counted against.
 FILLER = " ".join(f"Word{i}a word{i}b word{i}c word{i}d word{i}e word{i}f word{i}g word{i}h word{i}i word{i}j."
@@ -152,3 +155,88 @@ def test_repetition_checks_never_fail_and_stay_inside_the_text(words, fmt):
         for f in check_.run(doc):
             assert 0 <= f.start <= f.end <= len(text)
             assert f.match == text[f.start:f.end]
+
+
+# -- issue #17: the doubled-word fast path finds exactly what the plain scan finds -----------------------
+
+DOUBLE_PIECES = ["the", "The", "THE", "the the", "The the", "that that", "a", "A", "is is", "it's it's", "it’s it’s",
+                 "don't", "-", "--", "'", "’", "_", "1", "x1", "\n", "\t", " ", "  ", "\x1c", "\u00a0", "\u2009",
+                 ".", ",", "(", ")", "ss", "SS", "ß", "ſ", "K", "\u212a", "k", "é", "É", "Bora", "bora", "ab", "AB",
+                 "abab", "ab-ab", "١", "**", "<b>"]
+
+
+def _doubles_both_ways(text):
+    from lint.checks import doubled_word
+
+    fast = [(m.span(), m.group()) for m in doubled_word.doubles(text)]
+    plain = [(m.span(), m.group()) for m in doubled_word._DOUBLE.finditer(text, overlapped=False)]
+    return fast, plain
+
+
+def test_doubled_word_fast_path_matches_the_plain_scan_on_random_text():
+    import random
+
+    rng = random.Random(17)
+    found = 0
+    for i in range(4000):
+        text = "".join(rng.choice(DOUBLE_PIECES) + rng.choice(["", " ", "\n", "  "]) for _ in range(rng.randint(1, 25)))
+        if i % 3 == 0:
+            text = "".join(ch for ch in text if ch.isascii())  # the fast path's case
+        fast, plain = _doubles_both_ways(text)
+        assert fast == plain, text
+        found += len(plain)
+    assert found > 1000
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpora/onestopenglish is absent")
+def test_doubled_word_fast_path_matches_the_plain_scan_on_the_corpus():
+    for path in sorted(CORPUS.iterdir()):
+        fast, plain = _doubles_both_ways(Document(str(path), path.read_text(encoding="utf-8"), "text").prose)
+        assert fast == plain, path
+
+
+def _repetition_findings(paths):
+    from lint.checks import doubled_word, overused_word
+
+    report = run([str(p) for p in paths], Options(select=["repetition"], jobs=1))
+    assert not report.errors, report.errors
+    fast = [f.to_dict() for f in report.findings]
+    doubled_word.FAST = overused_word.FAST = False
+    try:
+        report = run([str(p) for p in paths], Options(select=["repetition"], jobs=1))
+    finally:
+        doubled_word.FAST = overused_word.FAST = True
+    return fast, [f.to_dict() for f in report.findings]
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpora/onestopenglish is absent")
+def test_repetition_fast_paths_find_what_the_plain_ways_find_on_the_corpus():
+    """Issue #17: overused-word tests quotations only for families that can matter; doubled-word scans
+    ASCII text for candidates first. Neither may change a finding."""
+    fast, plain = _repetition_findings([CORPUS])
+    assert len(plain) > 40  # 46 at the time of writing
+    assert fast == plain
+
+
+def test_overused_word_fast_path_on_quoted_and_repeated_text(write):
+    """Documents where quotations hold most uses of the most repeated words, and few families pass the limit."""
+    import random
+
+    rng = random.Random(8)
+    vocabulary = ["budget", "budgets", "minister", "ministers", "pivotal", "underscore", "underscores", "rhino",
+                  "rhinos", "inflation", "growth", "spending", "plans", "the", "said", "that"]
+    paths = []
+    for i in range(12):
+        paragraphs = []
+        for _ in range(rng.randint(3, 8)):
+            words = [rng.choice(vocabulary) for _ in range(rng.randint(20, 60))]
+            if rng.random() < 0.6:
+                a = rng.randint(0, len(words) - 1)
+                b = rng.randint(a, len(words) - 1)
+                words[a] = ("“" if i % 2 else '"') + words[a]
+                words[b] = words[b] + ("”" if i % 2 else '"')
+            paragraphs.append(" ".join(words).capitalize() + ".")
+        paths.append(write(f"q{i}.md", "# Budget news\n\n" + "\n\n".join(paragraphs) + "\n"))
+    fast, plain = _repetition_findings(paths)
+    assert any(f["rule"] == "repetition.overused-word" for f in plain)
+    assert fast == plain

@@ -70,16 +70,14 @@ class OverusedWordCheck(Check):
         limit = max(self.min_count, math.floor(self.rate * len(words) / 1000))
         family_of = families(doc)  # every word stemmed once
         stop = stop_words_of(doc)
-        quoted = quotation_test(doc)
         min_length = self.min_length
-        uses = defaultdict(list)
+        every_use = defaultdict(list)
         for tok in words:
             norm = tok.norm
             if len(norm) < min_length or norm in stop:
                 continue
-            if quoted(tok.start, tok.end):
-                continue  # the speaker's words: "invest, invest, invest" is theirs to repeat
-            uses[family_of[norm]].append(tok)
+            every_use[family_of[norm]].append(tok)
+        uses = self._unquoted(doc, every_use, limit)
         topic = {family_of[t.norm] for t in (*headline_tokens(doc), *lead_tokens(doc))}
         if self.topic_words:
             ranked = sorted(uses, key=lambda k: (-len(uses[k]), uses[k][0].start))
@@ -97,6 +95,26 @@ class OverusedWordCheck(Check):
                 yield make_finding(self.rule, doc, tok.start, tok.end, word=tok.norm, count=len(toks), limit=limit,
                                    forms=", ".join(forms), line=first_line)
 
+    def _unquoted(self, doc: Document, every_use, limit: int) -> dict[str, list]:
+        """Each family's uses outside quotations (the speaker's words: "invest, invest, invest" is theirs to
+        repeat), in order of first such use; only the families that can matter are looked at.
+
+        A family matters if it may be reported (more than ``limit`` uses) or ranked among the
+        ``topic_words`` most used. When at least ``topic_words`` families keep more than ``limit`` uses
+        outside quotations, every family ranked above them has too, so families with ``limit`` uses or
+        fewer in all cannot matter and their quotation tests are skipped. Otherwise every family is tested.
+        """
+        quoted = quotation_test(doc)
+
+        def outside(toks):
+            return [t for t in toks if not quoted(t.start, t.end)]
+
+        floor = limit + 1
+        uses = {k: outside(v) for k, v in every_use.items() if len(v) >= floor}
+        if not FAST or sum(1 for v in uses.values() if len(v) >= floor) < self.topic_words:
+            uses.update((k, outside(v)) for k, v in every_use.items() if len(v) < floor)
+        return dict(sorted(((k, v) for k, v in uses.items() if v), key=lambda item: item[1][0].start))
+
     @staticmethod
     def _is_name(doc: Document, toks) -> bool:
         """A family every use of which is capitalised away from a sentence start is a name (Nato, Reuters)."""
@@ -112,6 +130,9 @@ DETERMINERS = frozenset("the a an its their his her our my your each every any n
 PREPOSITIONS = frozenset("of in on at for with from by about into over under between among against without "
                          "through during after before".split())
 
+
+#: Set to False to test every use for quotation marks (the comparison in tests/test_repetition.py).
+FAST = True
 
 #: The quotation marks lint.checks.context.in_quotation looks for.
 _QUOTE_MARK = regex.compile('["“«”»]')

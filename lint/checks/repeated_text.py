@@ -85,7 +85,8 @@ class RepeatedTextCheck(Check):
             words = [t.norm for t in tokens(doc, block.start, block.end)]
             if len(words) < self.min_words:
                 continue
-            own = {hash(tuple(words[i:i + self.shingle])) for i in range(len(words) - self.shingle + 1)}
+            # The runs words[i:i + shingle], made by zip in C: one tuple per position, hashed.
+            own = set(map(hash, zip(*(words[i:] for i in range(self.shingle)))))
             shared: dict[int, int] = defaultdict(int)
             for h in own:
                 for other in index[h]:
