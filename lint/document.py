@@ -102,11 +102,18 @@ class Document:
 
     def words(self, start: int = 0, end: int | None = None):
         """Word matches in prose between two offsets."""
+        if start == 0 and end is None:
+            return iter(self._all_words)
         return WORD.finditer(self.prose, start, len(self.text) if end is None else end)
 
     @cached_property
+    def _all_words(self) -> list:
+        """Every word match of the whole prose, found once (the word count and the tokens both need them)."""
+        return list(WORD.finditer(self.prose, 0, len(self.text)))
+
+    @cached_property
     def word_count(self) -> int:
-        return len(WORD.findall(self.prose))
+        return len(self._all_words)
 
     @cached_property
     def front_matter(self) -> dict:

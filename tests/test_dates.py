@@ -420,3 +420,27 @@ def test_relative_phrases_found_where_their_words_stand_equal_a_full_scan():
     for text in texts:
         assert found(rel._phrase_matches(text)) == found(rel._PATTERN.finditer(text)), text
         assert found(rel._named_matches(text)) == found(rel._NAMED.finditer(text)), text
+
+
+def test_every_date_arithmetic_keyword_holds_one_of_the_literals_the_sentences_are_screened_with():
+    """find_claims skips a sentence whose lower-cased text holds none of _KEYWORD_LITERALS without trying
+    _KEYWORDS on it: every match of _KEYWORDS must hold one of them (lint/dates/arithmetic.py)."""
+    import random
+    from pathlib import Path
+
+    from lint.dates import arithmetic
+
+    root = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root / "fixtures").glob("dates.*/*.md"))]
+    pieces = ["Anniversary", "ANNIVERSARIES", "birthday", "Born", "born", "b.", "B.", "ago", "AGO", "aged", "Age ",
+              "age\n", "year-old", "year\u2011old", "YEARS\u00a0 old", "yr-old", "Yr\u2011Old", "58", " ", "\t", ",", ".",
+              "x", "K", "é", "İ", "ß", "Σ", "reborn", "page", "wagon"]
+    rng = random.Random(23)
+    for _ in range(4000):
+        texts.append("".join(rng.choice(pieces) + rng.choice(["", " "]) for _ in range(rng.randint(1, 12))))
+    for text in texts:
+        low = text.lower()
+        if len(low) != len(text) or any(ch in text for ch in arithmetic._FOLDED_ODDLY):
+            continue  # such a text is screened by the pattern itself
+        for m in arithmetic._KEYWORDS.finditer(text):
+            assert any(word in low[m.start():m.end()] for word in arithmetic._KEYWORD_LITERALS), (text, m.group())

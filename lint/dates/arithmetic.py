@@ -70,11 +70,24 @@ class Claim:
     accepted: tuple[int, ...]
 
 
+#: Every match of _KEYWORDS holds one of these (case aside): a sentence without any cannot match.
+_KEYWORD_LITERALS = ("anniversar", "birthday", "born", "b.", "ago", "age", "year", "yr")
+#: Characters that ``re.IGNORECASE`` matches with an ASCII letter although their lower case is not it.
+_FOLDED_ODDLY = ("ı", "ſ")
+
+
 def find_claims(prose: str, sentences, dates: list[DateMention], as_of: dt.date) -> list[Claim]:
     claims: list[Claim] = []
     starts = [d.start for d in dates]
+    # The keyword pattern is tried only on sentences whose lower-cased text holds one of its literals, when
+    # lower-casing keeps every offset and nothing folds oddly (else on every sentence, as before).
+    low = prose.lower()
+    literals = _KEYWORD_LITERALS if len(low) == len(prose) and not any(ch in prose for ch in _FOLDED_ODDLY) \
+        else None
     for sentence in sentences:
         text_start, text_end = sentence.start, sentence.end
+        if literals and not any(low.find(word, text_start, text_end) >= 0 for word in literals):
+            continue
         if not _KEYWORDS.search(prose, text_start, text_end):
             continue
         first = bisect_left(starts, text_start)
