@@ -14,7 +14,9 @@ document named in ``tests/data/precision/split.tsv``:
 - ``drafts/NAME``: our own wire-style stories in ``tests/data/precision/drafts``, judged at
   their own date (front matter ``date:`` or dateline);
 - ``drafts-b/NAME``: the second held-back set (half ``heldout-b``), news stories and features
-  written after the rules were tuned, by writers who never saw the rules, judged at their own date.
+  written after the rules were tuned, by writers who never saw the rules, judged at their own date;
+- ``drafts-c/NAME``: the third (half ``heldout-c``), written the same way after the rules were
+  changed in the light of ``heldout-b``.
 
 Each finding is matched to a judgement in ``tests/data/precision/judgements/<family>.jsonl``
 by (path, rule, line, match), and the script prints, per rule and half: findings, judged,
@@ -49,8 +51,9 @@ CORPUS_AS_OF = dt.date(2026, 1, 15)
 VERDICTS = ("true", "arguable", "false")
 #: ``tune``: rules may be tuned on it. ``heldout``: the first held-back half, split off before
 #: judging. ``heldout-b``: a second held-back set written and judged after the tuning of issue #16
-#: ended, by people who did not tune the rules.
-HALVES = ("tune", "heldout", "heldout-b")
+#: ended, by people who did not tune the rules. ``heldout-c``: a third one, written and judged after
+#: the rules were changed in the light of ``heldout-b`` (which is in-sample from then on).
+HALVES = ("tune", "heldout", "heldout-b", "heldout-c")
 OSE_PREFIX = "onestopenglish/"
 
 
@@ -253,7 +256,8 @@ def main(argv=None) -> int:
         print(f"== {half} ==")
         print(summary(sub, n_words, len(docs)))
         for group, label in ((OSE_PREFIX, "OneStopEnglish"), ("drafts/", "our drafts"),
-                             ("drafts-b/", "drafts written blind to the rules")):
+                             ("drafts-b/", "drafts written blind to the rules"),
+                             ("drafts-c/", "drafts written blind to the rules")):
             gdocs = [p for p in docs if p.startswith(group)]
             if gdocs:
                 print(f"  {label}: " + summary([it for it in sub if it.path.startswith(group)],
