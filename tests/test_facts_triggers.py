@@ -105,6 +105,10 @@ SENTENCES = [
     "The Fed's benchmark rate currently stands at 5.25% to 5.5%.", "The Bank of England's Bank Rate is 5.25%.",
     "The ECB's deposit facility rate is 4%.", "Borrowing costs at the Fed currently stand at 5.25%.",
     "With the federal funds rate at 5.25% to 5.5%, markets waited.",
+    "Mark Rutte, the former Dutch prime minister, said.", "Olaf Scholz, then-chancellor, said on Tuesday.",
+    "Jens Stoltenberg, NATO's secretary general, warned.", "Mario Draghi, the ECB's president, said.",
+    "Ursula von der Leyen, the Commission president, said.", "Boris Johnson, the prime minister, says.",
+    "Germany still does not spend two percent of its GDP.", "Allies must spend 2% of GDP on their armies.",
     "Hungary, which holds the rotating EU presidency, said.", "Poland currently holds the EU Council presidency.",
     "The EU's target is to cut emissions by 40% by 2030.", "The EU aims to cut emissions by 80-95% by 2050.",
 ]

@@ -93,8 +93,10 @@ def present(fact: Fact, prose: str) -> bool:
 
 # -- confirming a frame mention against its sentence ---------------------------------------------------
 
-_DEFENCE = Lazy(rf"\b{lx.DEFENCE}\b", _FLAGS)
-_MEMBERS = Lazy(rf"\b{lx.MEMBER_WORDS}\b", _FLAGS)
+DEFENCE_PATTERN = rf"\b{lx.DEFENCE}\b"
+MEMBERS_PATTERN = rf"\b{lx.MEMBER_WORDS}\b"
+_DEFENCE = Lazy(DEFENCE_PATTERN, _FLAGS)
+_MEMBERS = Lazy(MEMBERS_PATTERN, _FLAGS)
 _SPEND = Lazy(rf"\b{lx.SPEND_VERBS}\b", _FLAGS)
 _NORM = Lazy(rf"\b(?:{_TARGET_NOUN}|NATO|alliance|allies|allied)\b", _FLAGS)
 #: "spend 2% of its GDP on research": a share spent on something other than defence.
@@ -102,10 +104,15 @@ _OTHER_PURPOSE = Lazy(rf"^\s+(?:on|for|to|in)\s+(?!(?:the\s+|its\s+|their\s+)?{l
                       _FLAGS)
 
 
+def who_pattern(fact: Fact) -> str:
+    """How drafts name the body or country of a frame record ("NATO", "the alliance")."""
+    words = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(fact.who, key=len, reverse=True))
+    return rf"{_EDGE}(?:{words})(?![\p{{L}}])"
+
+
 @lru_cache(maxsize=None)
 def _who(fact: Fact):
-    words = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(fact.who, key=len, reverse=True))
-    return regex.compile(rf"{_EDGE}(?:{words})(?![\p{{L}}])", _FLAGS)
+    return regex.compile(who_pattern(fact), _FLAGS)
 
 
 def confirm(fact: Fact, sentence: str, start: int, end: int) -> bool:

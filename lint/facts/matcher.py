@@ -38,7 +38,9 @@ _NAME_END = (_EDGE_AFTER + r"(?!\s+(?:[IVXLC]+|Jr|Sr)\b)(?!\s+\d)"
 #: "Vice President", "Deputy Prime Minister": a different office whose title ends in another's.
 _NOT_SUBORDINATE = r"(?<!(?i:vice|deputy|assistant|under|junior|shadow)[\s-])"
 #: Words between a name and its appositive title: "Olaf Scholz, the former German chancellor".
-_APPOSITIVE_QUALIFIERS = r"(?:(?P<aq>then|former|ex|late|outgoing|incoming|future|acting|caretaker|interim)[\s-]+)?"
+APPOSITIVE_QUALIFIERS = ("then", "former", "ex", "late", "outgoing", "incoming", "future", "acting", "caretaker",
+                         "interim")
+_APPOSITIVE_QUALIFIERS = rf"(?:(?P<aq>{'|'.join(APPOSITIVE_QUALIFIERS)})[\s-]+)?"
 
 _UNITS = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
@@ -205,6 +207,9 @@ class Scanner:
             if index is not None:
                 for word in sorted(triggers(f)):
                     index.setdefault(word, []).append(i)
+        self._by_lowered_name: dict[str, list[str]] = {}
+        for word in self._by_name:
+            self._by_lowered_name.setdefault(word.lower(), []).append(word)
         patterned = [i for i, f in enumerate(self.facts) if f.kind == "value" and f.patterns]
         self._patterned = [self.facts[i] for i in patterned]
         #: contexts → positions of the records sharing them (34 presidencies share one)
@@ -215,7 +220,8 @@ class Scanner:
         self._recognised = [f for f in self.facts if f.kind in ("office", "count")] + self._patterned
         #: Gate data by position, derived on first need (:meth:`warm` derives all of it).
         self._gates: dict[int, tuple] = {}
-        self._context_literals: dict[str, tuple[str, ...] | None] = {}
+        #: Literals derived from patterns (contexts, frames), by pattern or key.
+        self._derived: dict = {}
 
     def warm(self) -> Scanner:
         """Derive the costly gates now (before the scanner is kept in the cache store): the literals of
@@ -227,7 +233,41 @@ class Scanner:
         for context in self._by_context:
             for c in context:
                 self._context_literal(c)
+        for fact in self._framed:
+            self._frame_gate(fact)
+        for i, fact in enumerate(self.facts):
+            if fact.kind == "count":
+                self._gate(i)
         return self
+
+    def __getstate__(self):
+        state = dict(self.__dict__)
+        state.pop("_automaton", None)  # rebuilt on first use (under a millisecond)
+        return state
+
+    def _literals(self):
+        """The automaton of every literal the gates look for in lower case, and the set of them."""
+        automaton = getattr(self, "_automaton", None)
+        if automaton is None:
+            from lint.facts.triggers import PERCENT_SIGNS, RATE_WORDS, literal_automaton
+
+            self.warm()
+            vocabulary = {*PERCENT_SIGNS, *RATE_WORDS}
+            for code in self._rates:
+                for _pieces, lowered in _bank_pieces(code):
+                    vocabulary.update(lowered)
+            for value in self._derived.values():
+                for literals in value if isinstance(value, tuple) and value and not isinstance(value[0], str) \
+                        else (value,):
+                    vocabulary.update(literals or ())
+            for i, gate in self._gates.items():
+                kind = self.facts[i].kind
+                if kind == "count":
+                    vocabulary.update(gate[1])
+                elif kind == "value":
+                    vocabulary.update(gate[0] or ())
+            automaton = self._automaton = (literal_automaton(vocabulary), frozenset(vocabulary))
+        return automaton
 
     def _gate(self, i: int) -> tuple:
         """What fact ``i`` needs in a draft (see lint/facts/triggers.py), derived once."""
@@ -237,7 +277,11 @@ class Scanner:
 
             f = self.facts[i]
             if f.kind == "office":
-                gate = (t.phrase_words(f.titles), t.OfficeShape(f.titles, f.names, _full_names(f)))
+                from lint.facts.lexicon import title_prefixes
+
+                prefixes = title_prefixes(f.topic.split(".")[0])
+                gate = (t.phrase_words(f.titles),
+                        t.OfficeShape(f.titles, prefixes, f.names, _full_names(f), APPOSITIVE_QUALIFIERS))
             elif f.kind == "count":
                 gate = (t.phrase_words(f.body), t.count_number_literals(f.count))
             else:
@@ -246,16 +290,22 @@ class Scanner:
         return gate
 
     def _context_literal(self, source: str) -> tuple[str, ...] | None:
-        if source not in self._context_literals:
+        if source not in self._derived:
             from lint.facts.triggers import pattern_literals
 
-            self._context_literals[source] = pattern_literals(source)
-        return self._context_literals[source]
+            self._derived[source] = pattern_literals(source)
+        return self._derived[source]
 
     def _candidates(self, clues):
         """The facts whose recognisers may match, in the base's order (so verdicts come out in a stable order)."""
         chosen: set[int] = set()
-        for word in clues.words & self._by_name.keys():
+        if clues.exact_fold:
+            # a surname in lower case among the words, then as written in the text
+            names = {w for low in clues.lowered_words & self._by_lowered_name.keys()
+                     for w in self._by_lowered_name[low] if w in clues.prose}
+        else:
+            names = clues.words & self._by_name.keys()
+        for word in names:
             for i in self._by_name[word]:
                 # an office also needs every word of one of its titles ("prime" and "minister"), and a
                 # title's end before a name's start ("Minister Ol…") or a full name and a comma
@@ -299,7 +349,7 @@ class Scanner:
     def mentions(self, prose: str) -> list[Mention]:
         from lint.facts.triggers import Clues, enabled
 
-        clues = Clues(prose) if enabled() else None
+        clues = Clues(prose, *self._literals()) if enabled() else None
         out: list[Mention] = []
         for fact in self._candidates(clues) if clues is not None else self._recognised:
             pattern, _ = _compiled(fact)
@@ -330,6 +380,8 @@ class Scanner:
         present: dict[float, bool] = {}  # percentage → whether the draft states it (records share them)
         for fact in self._framed:
             if clues is not None:
+                if not self._frame_may_count(fact, clues):
+                    continue
                 if fact.percent not in present:
                     present[fact.percent] = frames.present(fact, prose)
                 if not present[fact.percent]:
@@ -338,14 +390,43 @@ class Scanner:
                 start, end = m.span("at") if m.group("at") else m.span()
                 yield Mention(fact, start, end, via="frame")
 
+    def _frame_may_count(self, fact: Fact, clues) -> bool:
+        """Whether the draft holds what a frame mention of ``fact`` needs to be kept: for a target, the body's
+        name (``who``) or a member word and a defence word (frames.confirm); for a shortfall, a literal its
+        pattern starts with (the country's name)."""
+        def any_of(literals) -> bool:
+            return literals is None or clues.has_any(literals)
+
+        gate = self._frame_gate(fact)
+        if fact.frame == "target":
+            who, members, defence = gate
+            return any_of(who) or (any_of(members) and any_of(defence))
+        return any_of(gate[0])
+
+    def _frame_gate(self, fact: Fact) -> tuple:
+        key = ("frame", fact.id, fact.frame, fact.percent, fact.who)
+        gate = self._derived.get(key)
+        if gate is None:
+            from lint.facts import frames
+            from lint.facts.triggers import pattern_literals
+
+            if fact.frame == "target":
+                gate = (pattern_literals(frames.who_pattern(fact)), pattern_literals(frames.MEMBERS_PATTERN),
+                        pattern_literals(frames.DEFENCE_PATTERN))
+            else:
+                gate = (pattern_literals(frames.shortfall_pattern(fact)),)
+            self._derived[key] = gate
+        return gate
+
     def _rates_possible(self, clues) -> bool:
         """A rate noun, a percent sign and a bank's name: else no rate statement can count (see _nearest_bank)."""
-        from lint.facts.frames import bank_name_pieces
         from lint.facts.triggers import RATE_WORDS
 
         if not (clues.has_any(RATE_WORDS) and clues.percent_sign()):
             return False
-        return any(all(p in clues.prose for p in pieces) for code in self._rates for pieces in bank_name_pieces(code))
+        # each piece in lower case first (one look in the automaton's findings), then as written
+        return any(clues.has_all(lowered) and all(p in clues.prose for p in pieces)
+                   for code in self._rates for pieces, lowered in _bank_pieces(code))
 
     def _rate_mentions(self, prose: str):
         from lint.facts import frames
@@ -366,6 +447,14 @@ class Scanner:
 @lru_cache(maxsize=None)
 def _context_pattern(source: str):
     return regex.compile(source, regex.I | regex.V0)
+
+
+@lru_cache(maxsize=None)
+def _bank_pieces(code: str) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Each name of the bank as its words as written, and in lower case."""
+    from lint.facts.frames import bank_name_pieces
+
+    return tuple((pieces, tuple(p.lower() for p in pieces)) for pieces in bank_name_pieces(code))
 
 
 def _context_in(source: str, clues, found: dict[str, bool]) -> bool:

@@ -8,7 +8,7 @@ necessary condition read off the pattern it guards (:mod:`lint.facts.matcher`,
 * an office: the last word of one of its names, as written, and every word of one of its
   titles in any case ("prime" and "minister"; prefixes such as "Dutch" or "NATO" only add words);
   then the shape of a mention: the end of a title, white space and the start of a name
-  ("Minister Ol…"), or a full name's end followed by a comma ("…Scholz,");
+  ("Minister Ol…"), or a full name, a comma and the start of a title ("Olaf Scholz, the Ge…");
 * a count: every word of one of the body's names in any case ("euro" and "area"), and the count
   in digits ("31") or the first word of its spelling ("thirty" for thirty-one); a count record
   with patterns of its own needs only the body;
@@ -53,21 +53,57 @@ def enabled() -> bool:
 
 
 class Clues:
-    """What one look at a draft's prose tells every gate: its words, and its text in lower case."""
+    """What one look at a draft's prose tells every gate: its words, its text in lower case, and which of
+    the scanner's literals occur in it (one pass of an Aho–Corasick automaton, ``pyahocorasick``)."""
 
-    __slots__ = ("prose", "lowered", "words", "lowered_words", "exact_fold")
+    __slots__ = ("prose", "lowered", "lowered_words", "exact_fold", "_words", "_straight", "_vocabulary",
+                 "_found")
 
-    def __init__(self, prose: str) -> None:
+    def __init__(self, prose: str, automaton=None, vocabulary: frozenset[str] = frozenset()) -> None:
         self.prose = prose
         self.lowered = prose.lower()
-        self.words = set(_WORDS.findall(prose))
-        self.lowered_words = {w.lower() for w in self.words}
-        #: Lower-casing agrees with the regex module's case-insensitive matching on this text.
+        #: Lower-casing agrees with the regex module's case-insensitive matching on this text (and keeps
+        #: every offset).
         self.exact_fold = not any(_tricky(ch) for ch in set(_NON_ASCII.findall(prose)))
+        self.lowered_words = set(_WORDS.findall(self.lowered if self.exact_fold else prose))
+        if not self.exact_fold:
+            self.lowered_words = {w.lower() for w in self.lowered_words}
+        self._words: set[str] | None = None
+        self._straight: str | None = None
+        self._vocabulary = vocabulary if automaton is not None and self.exact_fold else frozenset()
+        self._found = ({literal for _end, literal in automaton.iter(self.lowered)} if self._vocabulary
+                       else frozenset())
+
+    @property
+    def words(self) -> set[str]:
+        """The words of the text as written."""
+        if self._words is None:
+            self._words = set(_WORDS.findall(self.prose))
+        return self._words
+
+    @property
+    def straight_apostrophes(self) -> str:
+        """The text with ’ as ' (offsets unchanged): literal patterns take either apostrophe."""
+        if self._straight is None:
+            self._straight = self.prose.replace("’", "'")
+        return self._straight
 
     def has_any(self, literals) -> bool:
         """One of the lower-case ``literals`` occurs in the text in any case."""
-        return not self.exact_fold or any(lit in self.lowered for lit in literals)
+        if not self.exact_fold:
+            return True
+        vocabulary, found, lowered = self._vocabulary, self._found, self.lowered
+        for literal in literals:
+            if literal in found if literal in vocabulary else literal in lowered:
+                return True
+        return False
+
+    def has_all(self, literals) -> bool:
+        """Every one of the lower-case ``literals`` occurs in the text in any case."""
+        if not self.exact_fold:
+            return True
+        vocabulary, found, lowered = self._vocabulary, self._found, self.lowered
+        return all(literal in found if literal in vocabulary else literal in lowered for literal in literals)
 
     def has_any_word(self, words) -> bool:
         """One of the lower-case ``words`` is a word of the text in any case."""
@@ -79,6 +115,20 @@ class Clues:
 
     def percent_sign(self) -> bool:
         return self.has_any(PERCENT_SIGNS) or bool(_PER_CENT.search(self.lowered))
+
+
+def literal_automaton(literals):
+    """An Aho–Corasick automaton of lower-case literals (each its own value), or None for none."""
+    import ahocorasick
+
+    literals = sorted(set(literals))
+    if not literals:
+        return None
+    automaton = ahocorasick.Automaton()
+    for literal in literals:
+        automaton.add_word(literal, literal)
+    automaton.make_automaton()
+    return automaton
 
 
 def _tricky(ch: str) -> bool:
@@ -111,33 +161,87 @@ class OfficeShape:
     """The two shapes of an office mention (:func:`lint.facts.matcher.office_pattern`), as literals.
 
     A title before a name: the end of a title ("minister", any case), white space, the start of a
-    name as written ("Olaf"). A name with an appositive title: the end of a full name and a comma
-    ("Scholz,").
+    name as written ("Olaf"). A name with an appositive title: a full name as written, a comma,
+    white space, then ("the", a qualifier such as "former") the start of a title or of a prefix of
+    one ("Olaf Scholz, the German chancellor").
     """
 
-    __slots__ = ("title_ends", "name_starts", "appositive_ends")
+    __slots__ = ("title_ends", "name_starts", "full_names", "title_heads", "qualifiers")
 
-    def __init__(self, titles, names, full_names) -> None:
-        self.title_ends = tuple({_tail(t).lower() for t in titles})
-        self.name_starts = tuple({_head(n) for n in names})
-        self.appositive_ends = tuple({_tail(n) + "," for n in full_names})
+    def __init__(self, titles, prefixes, names, full_names, qualifiers) -> None:
+        self.title_ends = tuple(sorted({_tail(t).lower() for t in titles}))
+        self.name_starts = tuple(sorted({_head(n) for n in names}))
+        self.full_names = tuple(tuple(_APOSTROPHES.sub("'", piece) for piece in n.split()) for n in full_names)
+        self.title_heads = tuple(sorted({_head(t).lower() for t in (*titles, *prefixes)}))
+        self.qualifiers = tuple(qualifiers)
 
     def occurs(self, clues: Clues) -> bool:
-        if not clues.exact_fold or "" in self.title_ends or "" in self.name_starts or "," in self.appositive_ends:
+        if (not clues.exact_fold or "" in self.title_ends or "" in self.name_starts or "" in self.title_heads
+                or not all(self.full_names)):
             return True  # lower-casing may move offsets, or a phrase gives no literal: no gate
+        return self._title_first(clues) or self._appositive(clues)
+
+    def _title_first(self, clues: Clues) -> bool:
         prose, lowered = clues.prose, clues.lowered
-        if any(end in prose for end in self.appositive_ends):
-            return True
         for start in self.name_starts:
             i = prose.find(start)
             while i >= 0:
-                j = i
-                while j > 0 and prose[j - 1].isspace():  # str.isspace takes in every \s of the regex module
-                    j -= 1
+                j = _space_before(prose, i)
                 if j < i and any(lowered.endswith(end, 0, j) for end in self.title_ends):
                     return True
                 i = prose.find(start, i + 1)
         return False
+
+    def _appositive(self, clues: Clues) -> bool:
+        prose = clues.straight_apostrophes
+        for pieces in self.full_names:
+            needle = pieces[-1] + ","
+            i = prose.find(needle)
+            while i >= 0:
+                if self._name_ends_at(prose, i, pieces) and self._title_after(clues.lowered, i + len(needle)):
+                    return True
+                i = prose.find(needle, i + 1)
+        return False
+
+    @staticmethod
+    def _name_ends_at(prose: str, i: int, pieces) -> bool:
+        """The pieces before the last one precede offset ``i``, each followed by white space."""
+        k = i
+        for piece in reversed(pieces[:-1]):
+            j = _space_before(prose, k)
+            if j == k or not prose.endswith(piece, 0, j):
+                return False
+            k = j - len(piece)
+        return True
+
+    def _title_after(self, lowered: str, p: int) -> bool:
+        """White space, then perhaps "the" and a qualifier, then the start of a title or prefix."""
+        q = _space_after(lowered, p)
+        if q == p:
+            return False
+        starts = [q]
+        if lowered.startswith("the", q) and _space_after(lowered, q + 3) > q + 3:
+            starts.append(_space_after(lowered, q + 3))
+        for s in list(starts):
+            for qualifier in self.qualifiers:
+                end = s + len(qualifier)
+                if lowered.startswith(qualifier, s) and _space_after(lowered, end, "-") > end:
+                    starts.append(_space_after(lowered, end, "-"))
+        return any(lowered.startswith(head, s) for s in starts for head in self.title_heads)
+
+
+def _space_before(text: str, i: int) -> int:
+    """Where the run of white space ending at ``i`` starts (str.isspace takes in every \\s of the regex module)."""
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
+
+
+def _space_after(text: str, i: int, also: str = "") -> int:
+    n = len(text)
+    while i < n and (text[i].isspace() or text[i] in also):
+        i += 1
+    return i
 
 
 def last_word(text: str) -> str | None:
