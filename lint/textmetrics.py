@@ -173,10 +173,13 @@ class TextCounter:
         self.syllables.learn(wanted)
         count = self.syllables.count
         easy = self.easy
+        # pack((chunks, words, syllables, polysyllables, difficult, hard, letters, characters)), inline.
+        s2, s3, s4, s5, s6, s7 = (LANE * i for i in range(2, 8))
+        one_word = 1 | 1 << LANE
         for c in new:
             token = cleaned[c]
             if not token:
-                memo[c] = pack((1, 0, 0, 0, 0, 0, len(_NOT_LETTER.sub("", c)), len(c)))
+                memo[c] = 1 | len(_NOT_LETTER.sub("", c)) << s6 | len(c) << s7
                 continue
             low = token.lower()
             syllables = count(low)
@@ -188,8 +191,8 @@ class TextCounter:
                 hard_syllables = self._syllables_of(low)  # is_difficult_word counts the lower-cased word
                 letters = len(_NOT_LETTER.sub("", c))
             difficult = low not in easy
-            memo[c] = pack((1, 1, syllables, int(poly >= 3), int(difficult),
-                       int(difficult and hard_syllables >= SYLLABLE_THRESHOLD), letters, len(c)))
+            memo[c] = (one_word | syllables << s2 | (poly >= 3) << s3 | difficult << s4
+                       | (difficult and hard_syllables >= SYLLABLE_THRESHOLD) << s5 | letters << s6 | len(c) << s7)
 
     def learn(self, chunks) -> None:
         """Count every chunk of ``chunks`` now (a whole document's words looked up in one query)."""

@@ -11,6 +11,7 @@ each other, never shown to the reader.
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import repeat
 from typing import NamedTuple
 
 #: Function words and the attribution verbs of news copy; repeating them is not a style fault.
@@ -117,20 +118,17 @@ def tokens(doc, start: int = 0, end: int | None = None) -> list[Token]:
     if every is None:
         prose = doc.prose
         spans = [m.span() for m in doc.words()]
+        words = [prose[s:e] for s, e in spans]
         cache = _NORMS
         if len(cache) > _STEMS_LIMIT:
             cache.clear()
-        every = []
-        append = every.append
-        new = tuple.__new__  # Token(norm, s, e) without the call through its __new__
-        for s, e in spans:
-            word = prose[s:e]
-            norm = cache.get(word)
-            if norm is None:
-                norm = cache[word] = normalise(word)
-            append(new(Token, (norm, s, e)))
+        cache.update((w, normalise(w)) for w in set(words).difference(cache))
+        starts = [s for s, _ in spans]
+        # Token(norm, start, end) for each word, made in C (tuple.__new__ mapped, not Token's own __new__).
+        every = list(map(tuple.__new__, repeat(Token), zip(map(cache.__getitem__, words), starts,
+                                                           [e for _, e in spans])))
         doc.__dict__["_tokens"] = every
-        doc.__dict__["_token_starts"] = [s for s, _ in spans]
+        doc.__dict__["_token_starts"] = starts
     if start == 0 and end is None:
         return every
     from bisect import bisect_left
