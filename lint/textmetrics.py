@@ -108,17 +108,6 @@ def unpack(total: int) -> list[int]:
     return [(total >> (LANE * i)) & LANE_MASK for i in range(_FIELDS)]
 
 
-def _easy_words() -> set[str]:
-    """textstat's Dale-Chall list (resources/en/easy_words.txt), read the way textstat reads it."""
-    from lint.syllables import _package_file
-
-    path = _package_file("textstat", "resources", "en", "easy_words.txt")
-    if path is None:  # pragma: no cover - a textstat laid out differently
-        raise OfflineDictionaryError("textstat's Dale-Chall word list (resources/en/easy_words.txt) is missing")
-    with open(path) as f:  # textstat opens it in text mode with the default encoding
-        return {ln.strip() for ln in f}
-
-
 class TextCounter:
     """Counts texts; every distinct white-space chunk is cleaned and counted once per process."""
 
@@ -131,7 +120,10 @@ class TextCounter:
 
             syllables = index()
         self.syllables = syllables
-        self.easy = _easy_words()
+        try:
+            self.easy = syllables.easy_words()  # textstat's Dale-Chall list
+        except FileNotFoundError as exc:  # pragma: no cover - a textstat laid out differently
+            raise OfflineDictionaryError(str(exc)) from exc
         self._chunk: dict[str, int] = {}  # chunk -> its share of TextCounts (all but sentences), packed
         self._is_word: dict[str, bool] = {}
 

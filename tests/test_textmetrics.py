@@ -87,6 +87,15 @@ def test_summed_paragraph_counts_are_the_counts_of_the_joined_text(textstat):
         assert total._replace(sentences=counter.sentences(joined)) == counter.count(joined)
 
 
+def test_the_dale_chall_list_is_textstats(textstat, tmp_path):
+    from textstat.backend.utils._get_lang_easy_words import get_lang_easy_words
+
+    assert syllables.SyllableIndex(tmp_path).easy_words() == get_lang_easy_words("en_US")
+    blocked = tmp_path / "a-file"
+    blocked.write_text("")
+    assert syllables.SyllableIndex(blocked).easy_words() == get_lang_easy_words("en_US")  # no index: the file
+
+
 def test_the_constants_are_still_textstats(textstat):
     from textstat.backend.utils import constants
 
