@@ -5,8 +5,10 @@
 the date must follow "on" or "in", the nearest tense marker in its clause must
 be plain, and plans, postponements and reported intentions are left alone. A
 date without a year is judged only within ``yearless_window`` days of the
-draft's date (the writer may mean next year's); a month or year that contains
-the draft's date is never judged. Quoted text is not judged; nor are drafts
+draft's date (the writer may mean next year's), and only when that nearest
+reading is in the draft's own year ("The year began on January 5" in a November
+story is this January, not next); a month or year that contains the draft's
+date is never judged. Quoted text is not judged; nor are drafts
 with no date of their own, unless ``dates: {undated: today}``.
 
 Parameters: none.
@@ -56,6 +58,12 @@ class TenseDate(DateCheck):
                 continue
             if mention.year is None and min(abs((first - as_of).days), abs((last - as_of).days)) \
                     > self.settings.yearless_window:
+                continue
+            if mention.year is None and first.year != as_of.year:
+                # A date written without a year is in the draft's own year (AP: the year is given only
+                # when it is not the current one). When the nearest reading crosses the new year ("The
+                # year began on January 5" in a November story), the two readings disagree: the tense
+                # shows which the writer meant, so it cannot be judged against either.
                 continue
             if mention.form == FORM_YEAR and _modifies_a_noun(analysis.prose, mention.end):
                 continue
