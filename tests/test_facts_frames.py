@@ -148,3 +148,23 @@ def test_a_long_superseded_rate_past_the_last_confirmation_says_so_and_suggests_
     assert v.judgement == "outdated" and "last confirmed on" in v.detail and v.suggestions == []
     later = judge_document(kb, doc, current.horizon + dt.timedelta(days=200))
     assert later == []  # a quarter past the confirmation: nothing is said
+
+
+@pytest.mark.parametrize("date, text, expected", [
+    # "above 5%" is a bound: true while the range is wholly above 5% (5.25%-5.50% in March 2024)
+    ("2024-03-19", "In the United States the Federal Reserve's benchmark rate is above 5%.", []),
+    ("2024-03-19", "In the United States the federal funds rate is at least 5.25%.", []),
+    # false once the range fell to 4.25%-4.50%: outdated, with no range to write after "above"
+    ("2025-03-19", "In the United States the Federal Reserve's benchmark rate is above 5%.", ["outdated"]),
+    # a plain value is still compared with the range held at the date
+    ("2024-03-19", "In the United States the Federal Reserve's benchmark rate is 5%.", ["outdated"]),
+])
+def test_a_rate_bound_is_judged_against_the_whole_range(kb, date, text, expected):
+    from lint.document import Document
+    from lint.facts.judge import judge_document
+
+    assert verdicts(kb, text, date) == expected
+    doc = Document("case.md", text + "\n")
+    doc.as_of = dt.date.fromisoformat(date)
+    if "above" in text:
+        assert all(not v.suggestions for v in judge_document(kb, doc, doc.as_of))

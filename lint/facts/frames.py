@@ -144,11 +144,19 @@ def _rate_gap(words: int) -> str:
     return rf"(?:(?!{_NOT_CURRENT}\b)[^\s;:.!?()\d%\"“”]+[\s,]+){{0,{words}}}?"
 
 
+#: A bound rather than the rate: "the benchmark rate is above 5%" states only that the rate is over 5%.
+_BOUND = (r"(?P<bound>above|over|more\s+than|higher\s+than|greater\s+than|in\s+excess\s+of|at\s+least|"
+          r"no\s+less\s+than|below|under|less\s+than|lower\s+than|at\s+most|no\s+more\s+than)")
+_BOUND_ABOVE = frozenset({"above", "over", "more than", "higher than", "greater than", "in excess of"})
+_BOUND_AT_LEAST = frozenset({"at least", "no less than"})
+_BOUND_BELOW = frozenset({"below", "under", "less than", "lower than"})
+
+
 _OTHER_RATES = (r"(?<!(?:mortgage|savings|loan|bond|treasury|swap|market|inflation|unemployment|growth|exchange|"
                 r"tax|effective|real|lending|deposit\s+account|credit\s+card|card|variable|fixed|tracker)\s+)")
 RATE_STATEMENT = Lazy(
     rf"{_EDGE}{_OTHER_RATES}(?:{lx.RATE_NOUNS})[\s,]+{_rate_gap(4)}(?:{lx.RATE_PRESENT})\b[\s,]+"
-    rf"{_rate_gap(2)}(?:(?:at|of)\s+)?{_RATE_VALUE}",
+    rf"{_rate_gap(2)}(?:(?:at|of)\s+)?(?:{_BOUND}\s+)?{_RATE_VALUE}",
     _FLAGS)
 
 
@@ -195,11 +203,30 @@ def rate_values(match) -> tuple[float, float]:
     return lo, float(match.group("hi").replace(",", ".")) * (-1 if match.group("neg2") else 1)
 
 
-def rate_matches(fact: Fact, values: tuple[float, float]) -> bool:
-    """"5.25%" matches a single 5.25% rate or either end of a 5.25%–5.50% range; a range must match exactly."""
+def rate_bound(match) -> str:
+    """The comparative a rate statement puts before its value ("above", "at least"), normalised; "" if none."""
+    bound = match.groupdict().get("bound")
+    return " ".join(bound.lower().split()) if bound else ""
+
+
+def rate_matches(fact: Fact, values: tuple[float, float], bound: str = "") -> bool:
+    """"5.25%" matches a single 5.25% rate or either end of a 5.25%–5.50% range; a range must match exactly.
+
+    With a comparative the statement is a bound, and a record matches when the bound is true of all of
+    it: "above 5%" matches 5.25%–5.50% (wholly above 5%), not 5.00%–5.25%; "below 1%" matches 0.50%.
+    """
     lo, hi = values
     if fact.rate is None:
         return False
+    if bound:
+        low, high = min(fact.rate), max(fact.rate)
+        if bound in _BOUND_ABOVE:
+            return low > hi
+        if bound in _BOUND_AT_LEAST:
+            return low >= hi
+        if bound in _BOUND_BELOW:
+            return high < lo
+        return high <= lo  # at most, no more than
     if lo == hi:
         return lo in fact.rate
     return (lo, hi) == fact.rate

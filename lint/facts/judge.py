@@ -95,7 +95,7 @@ def judge_document(kb: KnowledgeBase, doc, as_of: dt.date) -> list[Verdict]:
             if not confirm(fact, sentence, mention.start - offset, mention.end - offset):
                 continue
 
-        elif mention.via == "rate":
+        elif mention.via in ("rate", "rate-bound"):
             mention = _rate_at(kb, mention, as_of)
             if mention is None:
                 continue
@@ -109,6 +109,8 @@ def judge_document(kb: KnowledgeBase, doc, as_of: dt.date) -> list[Verdict]:
             verdict = _judge_office(kb, doc, mention, sentence, as_of)
         else:
             verdict = _judge_statement(kb, doc, mention, sentence, as_of)
+            if verdict is not None and mention.via == "rate-bound":
+                verdict.suggestions = []  # "above 5%" is not mended by writing a range after "above"
         if verdict is not None:
             verdicts.append(verdict)
     return verdicts

@@ -153,7 +153,8 @@ class Mention:
     title: str = ""
     qualifier: str = ""
     #: How it was recognised: "" (the record's own recogniser), "frame" (a target or shortfall frame) or
-    #: "rate" (the policy-rate frame; ``alternatives`` are every record of the bank with the rate stated).
+    #: "rate" (the policy-rate frame; ``alternatives`` are every record of the bank with the rate stated)
+    #: or "rate-bound" (a bound on the rate, "above 5%": ``alternatives`` are the records it is true of).
     via: str = ""
     alternatives: tuple = ()
 
@@ -437,11 +438,11 @@ class Scanner:
             code = _nearest_bank(prose, m.start(), m.end(), self._rates)
             if code is None:
                 continue
-            values = frames.rate_values(m)
-            matching = tuple(f for f in self._rates[code] if frames.rate_matches(f, values))
+            values, bound = frames.rate_values(m), frames.rate_bound(m)
+            matching = tuple(f for f in self._rates[code] if frames.rate_matches(f, values, bound))
             if matching:
                 start, end = m.span("at")
-                yield Mention(matching[0], start, end, via="rate", alternatives=matching)
+                yield Mention(matching[0], start, end, via="rate-bound" if bound else "rate", alternatives=matching)
 
 
 @lru_cache(maxsize=None)
