@@ -180,6 +180,7 @@ class CheckCache:
         """The built checks, their context, and a fingerprint of everything they depend on."""
         key = self._key(config, rules)
         if key not in self._cache:
+            regex_programs.install()  # before the check modules are imported: some compile patterns then
             from lint.checks.base import BuildContext
 
             context = BuildContext(config=config, rules=list(rules))
@@ -298,7 +299,6 @@ class Checker:
     """Checks drafts; holds the per-process caches of configs and built rules."""
 
     def __init__(self, options: Options) -> None:
-        regex_programs.install()  # before any check module is imported: they compile patterns at import
         self.options = options
         self.resolver = ConfigResolver(options.config)
         self.cache = CheckCache()
@@ -532,7 +532,6 @@ def check_command_line_selectors(files: list[str], options: Options) -> None:
 
 
 def run(paths: list[str], options: Options, keep_text: bool = False) -> Report:
-    regex_programs.install()
     files, missing = expand_paths(paths, extra_suffixes=(".rst", ".rest") if options.vale_config else ())
     check_command_line_selectors(files, options)
     report = Report(errors=[FileError(p, m) for p, m in missing])

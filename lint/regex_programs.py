@@ -7,10 +7,11 @@ compiled pattern pickles as the arguments of its final, C-level construction
 (``regex``'s own ``copyreg`` reduction: the pattern text, its flags and the
 compiled program), so unpickling it gives the same program without parsing.
 
-:func:`install` wraps ``regex.compile``: a pattern compiled before (same text,
-flags, ``regex`` and Python versions, default version) is unpickled from the
-store (:mod:`lint.store`, namespace ``regex-program``); a new one is compiled
-by ``regex`` itself and, when its compile took long enough to be worth a read,
+:func:`install` (called by the engine before it builds rules) wraps
+``regex.compile``: a pattern compiled before (same text, flags, ``regex`` and
+Python versions, default version) is unpickled from the store
+(:mod:`lint.store`, namespace ``regex-program``); a new one is compiled by
+``regex`` itself and, when its compile took long enough to be worth a read,
 queued for the store, written in one transaction by :func:`flush`. Anything
 out of the ordinary goes straight to ``regex``: named lists (keyword
 arguments), ``ignore_unused``, an explicit ``cache_pattern``, ``DEBUG``, bytes
@@ -29,8 +30,6 @@ import pickle
 import sys
 import time
 
-import regex
-
 NAMESPACE = "regex-program"
 ENV = "COPYDESK_REGEX_STORE"
 #: Compiles faster than this (seconds) are not stored: reading them back would save almost nothing.
@@ -45,11 +44,17 @@ _root = None  # the store folder (lint.cache.cache_root() when installed)
 
 
 def install() -> None:
-    """Route ``regex.compile`` through the store (idempotent; re-reads the store folder each time)."""
+    """Route ``regex.compile`` through the store (idempotent; re-reads the store folder each time).
+
+    The engine calls it before it builds rules (which import the modules that compile patterns), so a
+    run answered from the result cache does not even import ``regex``.
+    """
     global _original, _root
     if os.environ.get(ENV, "1") == "0":
         uninstall()
         return
+    import regex
+
     from lint.cache import cache_root
 
     _root = cache_root()
@@ -61,12 +66,16 @@ def install() -> None:
 def uninstall() -> None:
     global _original
     if _original is not None:
+        import regex
+
         regex.compile = _original
         _original = None
     _known.clear()
 
 
 def _key(pattern: str, flags: int) -> str:
+    import regex
+
     python = f"{sys.version_info[0]}.{sys.version_info[1]}"
     ident = f"{regex.__version__}|{python}|{int(regex.DEFAULT_VERSION)}|{int(flags)}|{pattern}"
     return hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()
@@ -80,6 +89,8 @@ def _store():
 
 def compile(pattern, flags=0, ignore_unused=False, cache_pattern=None, **kwargs):  # noqa: A001 - regex.compile's name
     """``regex.compile``, answered from this process or the store when the pattern was compiled before."""
+    import regex
+
     original = _original or regex.compile
     if (kwargs or ignore_unused or cache_pattern is not None or type(pattern) is not str
             or not isinstance(flags, int) or flags & (regex.DEBUG | regex.LOCALE) or _root is None):

@@ -56,10 +56,14 @@ class Store:
                     from lint.cache import claim_folder
 
                     claim_folder(self.folder)
+                new = not path.exists()
                 db = sqlite3.connect(path, timeout=30, isolation_level=None)
                 # Freed pages are given back to the file system after an eviction; the write-ahead log is
-                # cut back to 1 MB after each checkpoint: the files stay near the limit.
-                db.execute("PRAGMA auto_vacuum=INCREMENTAL")
+                # cut back to 1 MB after each checkpoint: the files stay near the limit. auto_vacuum is set
+                # when the file is made (later it would change nothing without a VACUUM, yet setting it
+                # writes a transaction: two flushes to disk on every open, and two more on close).
+                if new:
+                    db.execute("PRAGMA auto_vacuum=INCREMENTAL")
                 db.execute("PRAGMA journal_mode=WAL")
                 db.execute("PRAGMA journal_size_limit=1048576")
                 db.execute("PRAGMA synchronous=NORMAL")
