@@ -19,6 +19,21 @@ Parameters:
                 before or after the match, names an institution ("The Pentagon announced the
                 deal. Officials said …", "Officials said …, and the Pentagon declined to
                 comment": whose officials is clear). See :func:`names_a_body`.
+  unless_quoted_after
+                patterns; a match that equals one of them in full is silent when its sentence is a
+                paragraph of its own and the next paragraph opens with a quotation whose speaker it
+                names: the wire structure of a one-sentence summary followed by the quotation that
+                backs it ("Security experts said the outage exposed … ¶ “This is a very
+                uncomfortable illustration …,” Ciaran Martin, the former head of the NCSC, told the
+                BBC."). Reported speech, or a quotation further on, does not count.
+  unless_continuing
+                patterns; a match that equals one of them in full ("Others argued", "some noted")
+                is silent when it continues a contrast whose first half named or identified its
+                people ("Some economists questioned … Others argued …"). See
+                :mod:`lint.claims.continuation`.
+  only_continuing
+                patterns; a match that equals one of them in full is reported only when it
+                continues such a contrast (the other half of ``unless_continuing``).
 Message fields: {match}.
 """
 
@@ -29,7 +44,8 @@ import regex
 from lint.checks.base import BuildContext, Check, Params, check_template, compile_pattern, make_finding
 from lint.checks.existence import phrase_pattern
 from lint.checks.prefilter import PatternList
-from lint.claims.attribution import INSTITUTIONS, in_named_quotation, sentence_attribution, sentence_index
+from lint.claims.attribution import INSTITUTIONS, block_attribution, in_named_quotation, sentence_attribution, sentence_index
+from lint.claims.continuation import continues_identified_contrast
 from lint.claims.settings import vocabulary
 from lint.document import Document
 from lint.rules import is_shipped
@@ -41,6 +57,9 @@ PARAMETERS = {
     "exceptions": "patterns that, matched in full, are not reported",
     "skip_blocks": "block kinds never checked (default none)",
     "unless_paragraph_names_body": "patterns silent when their paragraph names an institution",
+    "unless_quoted_after": "patterns silent when a named speaker is quoted later in the paragraph or in the next",
+    "unless_continuing": "patterns silent when they continue a contrast whose first half identified its people",
+    "only_continuing": "patterns reported only when they continue such a contrast",
 }
 
 #: Places that have officials of their own ("St. Lucie County … county officials said").
@@ -74,6 +93,8 @@ def whole_words(rule, patterns: list[str], flags: int, key: str):
         raise
 
 
+_OPENING = "“\"«„"
+
 BLOCK_KINDS = ("paragraph", "heading", "cell", "item")
 
 
@@ -94,6 +115,9 @@ class UnattributedPhraseCheck(Check):
         body = params.str_list("unless_paragraph_names_body")
         self.body_named = compile_pattern(rule, "|".join(f"(?:{p})" for p in body), "unless_paragraph_names_body",
                                           flags) if body else None
+        self.quoted_after = self._full(rule, params, "unless_quoted_after", flags)
+        self.unless_continuing = self._full(rule, params, "unless_continuing", flags)
+        self.only_continuing = self._full(rule, params, "only_continuing", flags)
         self.skip_blocks = set(params.str_list("skip_blocks", []))
         unknown = sorted(self.skip_blocks - set(BLOCK_KINDS))
         if unknown:
@@ -121,7 +145,35 @@ class UnattributedPhraseCheck(Check):
             if self.body_named is not None and self.body_named.fullmatch(m.group()) \
                     and self._paragraph_names_body(doc, doc.blocks[doc.sentences[i].block], start, end):
                 continue
+            if self.only_continuing is not None and self.only_continuing.fullmatch(m.group()) \
+                    and not continues_identified_contrast(doc, i, start, self.vocab):
+                continue
+            if self.unless_continuing is not None and self.unless_continuing.fullmatch(m.group()) \
+                    and continues_identified_contrast(doc, i, start, self.vocab):
+                continue
+            if self.quoted_after is not None and self.quoted_after.fullmatch(m.group()) \
+                    and self._named_quotation_follows(doc, i):
+                continue
             yield make_finding(self.rule, doc, start, end)
+
+    @staticmethod
+    def _full(rule, params: Params, key: str, flags: int):
+        patterns = params.str_list(key)
+        return compile_pattern(rule, "|".join(f"(?:{p})" for p in patterns), key, flags) if patterns else None
+
+    def _named_quotation_follows(self, doc: Document, index: int) -> bool:
+        """Is the match's sentence a paragraph of its own, followed by a paragraph that opens with a
+        quotation whose speaker it names (a summary, then the quote that backs it)?"""
+        sentences = doc.sentences
+        block = sentences[index].block
+        if (index > 0 and sentences[index - 1].block == block) or index + 1 >= len(sentences) \
+                or sentences[index + 1].block != block + 1:
+            return False
+        following = doc.blocks[block + 1]
+        if following.kind != "paragraph" or doc.prose[following.start:following.start + 3].lstrip()[:1] not in _OPENING:
+            return False
+        found = block_attribution(doc, block + 1, self.vocab)
+        return found is not None
 
 
     @staticmethod
