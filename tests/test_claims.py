@@ -434,3 +434,58 @@ def test_stated_source_looks_only_at_sentences_holding_a_study_noun_and_finds_th
         assert (None if found is None else (found.start, found.end)) == plain(Document("x.txt", text, "plain"))
         stated += found is not None
     assert stated >= 2 and attribution._study_clues().words
+
+
+# -- the rule asks for sources lazily (#17): same findings as asking every figure sentence in order ---
+
+def _unsourced_figures_asking_every_sentence(check, doc):
+    """claims.unsourced-figure as it ran before #17: every figure sentence's source looked for, in order."""
+    from lint.claims.attribution import in_named_quotation, neighbours, sentence_attribution, stated_source
+    from lint.claims.figures import _find_all
+    from lint.claims.not_statistics import told_in_first_person, why_not_a_statistic
+
+    out, sourced = [], {}
+    for i, sentence in enumerate(doc.sentences):
+        if doc.blocks[sentence.block].kind in check.skip_blocks:
+            continue
+        figures = [f for f in _find_all(doc.prose, sentence.start, sentence.end)
+                   if f.what.split()[-1] in check.figures and not in_named_quotation(doc, f.start, f.end, check.vocab)]
+        if not figures:
+            continue
+        sourced[i] = (sentence_attribution(doc, i, check.vocab) is not None
+                      or any(sentence_attribution(doc, j, check.vocab) is not None for j in neighbours(doc, i, check.reach))
+                      or sourced.get(i - 1, False)) or told_in_first_person(doc.prose[sentence.start:sentence.end])
+        if sourced[i]:
+            continue
+        statistics, previous, seen = [], None, {}
+        for f in figures:
+            previous = why_not_a_statistic(doc.prose, f, sentence.start, sentence.end, previous, seen)
+            if previous is None:
+                statistics.append(f)
+        if not statistics or (check.article_source and stated_source(doc, check.vocab) is not None):
+            continue
+        out.append((statistics[0].start, statistics[0].end))
+    return out
+
+
+_STORY_PIECES = st.sampled_from([
+    "Prices rose 4.9% last year.", "Exports fell by $4bn.", "It was the largest fall since 1992.",
+    "One in five shops closed.", "the statistics office said.", "according to Eurostat.", "Rutte said.",
+    "Experts say the gap will widen.", "I make around £20 a shift.", "The ECB held rates at 2%.",
+    "A ticket costs €50.", "“Unemployment is 12%,” said Rutte.", "“About 40% agree.”", "The survey found 3%.",
+    "Rain fell.", "Nothing happened on Monday.", "He was 45.", "\n\n", "\n\n", "## Results\n\n", "Some 12,500 troops.",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_STORY_PIECES, min_size=1, max_size=16).map(" ".join), st.integers(0, 3), st.booleans())
+def test_asking_for_sources_lazily_finds_what_asking_every_sentence_found(text, reach, article_source):
+    from lint.checks import kind_module
+    from lint.checks.base import BuildContext
+    from lint.rules import builtin_rules
+
+    rule = next(r for r in builtin_rules() if r.id == "claims.unsourced-figure")
+    check = kind_module(rule.kind).build(rule, BuildContext())
+    check.reach, check.article_source = reach, article_source
+    lazily = [(f.start, f.end) for f in check.run(Document("x.md", text, "markdown"))]
+    assert lazily == _unsourced_figures_asking_every_sentence(check, Document("x.md", text, "markdown"))
