@@ -257,6 +257,16 @@ def test_overlapping_or_unordered_spans_are_each_searched_alone():
     assert found[2] and 4 not in found
 
 
+def test_find_figures_reads_start_and_end_as_regex_reads_pos_and_endpos():
+    from lint.claims.figures import _find_all
+
+    text = "Sales rose 5% to $4bn in 2019. It was the largest rise since 1992."
+    n = len(text)
+    for start in range(-n - 2, n + 3):
+        for end in (*range(-n - 2, n + 3, 4), None):
+            assert find_figures(text, start, end) == _find_all(text, start, end), (start, end)
+
+
 def test_the_figure_clues_keep_findings_identical_on_the_corpora():
     import csv
 

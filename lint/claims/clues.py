@@ -50,8 +50,13 @@ class Clues:
         A span holding a character the clues cannot vouch for gets :data:`EVERY` bit. Spans may
         overlap or come in any order; sorted, disjoint spans (a document's sentences) take one pass.
         """
-        if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)) or any(s > e for s, e in spans):
-            return [self.in_spans(prose, [span])[0] for span in spans]
+        n = len(prose)
+        spans = [_bounded(start, end, n) for start, end in spans]
+        if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):
+            return [self._in_ordered(prose, [span])[0] for span in spans]
+        return self._in_ordered(prose, spans)
+
+    def _in_ordered(self, prose: str, spans: list[tuple[int, int]]) -> list[int]:
         met = [0] * len(spans)
         if not spans:
             return met
@@ -74,3 +79,10 @@ class Clues:
                 if i >= 0 and m.start() < spans[i][1]:
                     met[i] = EVERY
         return met
+
+
+def _bounded(start: int, end: int, n: int) -> tuple[int, int]:
+    """A span as ``regex`` reads ``pos`` and ``endpos``: negative from the end, clipped; empty if reversed."""
+    start = min(n, max(0, start + n if start < 0 else start))
+    end = min(n, max(0, end + n if end < 0 else end))
+    return start, max(start, end)
