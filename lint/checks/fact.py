@@ -69,8 +69,9 @@ class FactCheck(Check):
         return self.judge.fingerprint()
 
     def prepare(self) -> None:
-        """Build the knowledge base's scanner (its patterns) before --jobs workers fork, so they share it."""
-        self.judge.kb.scanner  # noqa: B018 - a cached property: building it is the point
+        """Build the knowledge base's scanner (its gates and their automaton) before --jobs workers fork, so they
+        share it."""
+        self.judge.kb.scanner.prepare()
 
     def run(self, doc: Document):
         from lint.facts.judge import long_date

@@ -241,6 +241,11 @@ class Scanner:
                 self._gate(i)
         return self
 
+    def prepare(self) -> Scanner:
+        """Derive the gates and build the automaton now (before --jobs workers fork, so they share them)."""
+        self._literals()
+        return self
+
     def __getstate__(self):
         state = dict(self.__dict__)
         state.pop("_automaton", None)  # rebuilt on first use (under a millisecond)
@@ -267,6 +272,11 @@ class Scanner:
                     vocabulary.update(gate[1])
                 elif kind == "value":
                     vocabulary.update(gate[0] or ())
+            # Short literals and common words would make most of the automaton's hits: a plain search for
+            # them stops at the first occurrence instead.
+            from lint.words import STOP_WORDS
+
+            vocabulary = {v for v in vocabulary if len(v) >= 3 and v not in STOP_WORDS}
             automaton = self._automaton = (literal_automaton(vocabulary), frozenset(vocabulary))
         return automaton
 
