@@ -240,3 +240,69 @@ def test_overused_word_fast_path_on_quoted_and_repeated_text(write):
     fast, plain = _repetition_findings(paths)
     assert any(f["rule"] == "repetition.overused-word" for f in plain)
     assert fast == plain
+
+
+def _similar_paragraphs_as_before(check, doc):
+    """The similar-paragraph search as it was before issue #17 (every paragraph's shingles indexed)."""
+    from collections import defaultdict
+
+    from lint.words import tokens
+
+    sentences_in = defaultdict(int)
+    for s in doc.sentences:
+        sentences_in[s.block] += 1
+    index, shingles, starts, found = defaultdict(list), [], [], []
+    for bi, block in enumerate(doc.blocks):
+        if block.kind != "paragraph" or sentences_in[bi] < check.min_sentences:
+            continue
+        words = [t.norm for t in tokens(doc, block.start, block.end)]
+        if len(words) < check.min_words:
+            continue
+        own = {hash(tuple(words[i:i + check.shingle])) for i in range(len(words) - check.shingle + 1)}
+        shared = defaultdict(int)
+        for h in own:
+            for other in index[h]:
+                shared[other] += 1
+        best, best_score = None, 0.0
+        for other, common in shared.items():
+            score = common / (len(own) + len(shingles[other]) - common)
+            if score > best_score:
+                best, best_score = other, score
+        if best is not None and best_score >= check.similarity:
+            found.append((block.start, block.end, doc.position(starts[best])[0], round(best_score * 100)))
+        me = len(shingles)
+        shingles.append(own)
+        starts.append(block.start)
+        for h in own:
+            index[h].append(me)
+    return found
+
+
+def test_similar_paragraph_search_finds_what_it_found_before_on_random_documents():
+    import random
+
+    from lint.checks import kind_module
+    from lint.checks.base import BuildContext
+    from lint.rules import builtin_rules
+
+    rule = next(r for r in builtin_rules() if r.id == "repetition.similar-paragraph")
+    check = kind_module(rule.kind).build(rule, BuildContext())
+    check.min_words, check.similarity, check.shingle, check.min_sentences = 8, 0.3, 3, 2  # more to compare
+    rng = random.Random(4)
+    vocabulary = "the budget rose by a third as the minister said and critics warned of cuts".split()
+    reported = 0
+    for _ in range(150):
+        base = [" ".join(rng.choice(vocabulary) for _ in range(rng.randint(6, 12))).capitalize() + "."
+                for _ in range(rng.randint(2, 5))]
+        paragraphs = []
+        for _ in range(rng.randint(1, 8)):
+            sentences = [s if rng.random() < 0.7 else rng.choice(base) for s in rng.sample(base, len(base))]
+            paragraphs.append(" ".join(sentences))
+        doc = Document("r.md", "\n\n".join(paragraphs) + "\n", "markdown")
+        found = [(f.start, f.end, f.message) for f in check.run(doc)]
+        before = _similar_paragraphs_as_before(check, doc)
+        assert [(s, e) for s, e, _ in found] == [(s, e) for s, e, _, _ in before]
+        for (_, _, message), (_, _, line, similarity) in zip(found, before):
+            assert f"line {line}" in message and f"{similarity}%" in message, (message, line, similarity)
+        reported += len(before)
+    assert reported > 50

@@ -76,9 +76,7 @@ class RepeatedTextCheck(Check):
         sentences_in = defaultdict(int)
         for s in doc.sentences:
             sentences_in[s.block] += 1
-        index: dict[int, list[int]] = defaultdict(list)  # shingle hash -> earlier paragraphs
-        shingles: list[set[int]] = []
-        starts: list[int] = []
+        compared = []  # (block, its shingle hashes) of the paragraphs compared, in order
         for bi, block in enumerate(doc.blocks):
             if block.kind != "paragraph" or sentences_in[bi] < self.min_sentences:
                 continue
@@ -86,24 +84,36 @@ class RepeatedTextCheck(Check):
             if len(words) < self.min_words:
                 continue
             # The runs words[i:i + shingle], made by zip in C: one tuple per position, hashed.
-            own = set(map(hash, zip(*(words[i:] for i in range(self.shingle)))))
-            shared: dict[int, int] = defaultdict(int)
-            for h in own:
-                for other in index[h]:
-                    shared[other] += 1
-            best, best_score = None, 0.0
-            for other, common in shared.items():
-                score = common / (len(own) + len(shingles[other]) - common)
-                if score > best_score:
-                    best, best_score = other, score
-            if best is not None and best_score >= self.similarity:
-                yield make_finding(self.rule, doc, block.start, block.end, line=doc.position(starts[best])[0],
-                                   similarity=round(best_score * 100))
-            me = len(shingles)
+            compared.append((block, set(map(hash, zip(*(words[i:] for i in range(self.shingle)))))))
+        index: dict[int, list[int]] = {}  # shingle hash -> earlier paragraphs
+        shingles: list[set[int]] = []
+        starts: list[int] = []
+        for me, (block, own) in enumerate(compared):
+            if index:
+                shared: dict[int, int] = defaultdict(int)
+                get = index.get
+                for h in own:
+                    earlier = get(h)
+                    if earlier:
+                        for other in earlier:
+                            shared[other] += 1
+                best, best_score = None, 0.0
+                for other, common in shared.items():
+                    score = common / (len(own) + len(shingles[other]) - common)
+                    if score > best_score:
+                        best, best_score = other, score
+                if best is not None and best_score >= self.similarity:
+                    yield make_finding(self.rule, doc, block.start, block.end, line=doc.position(starts[best])[0],
+                                       similarity=round(best_score * 100))
             shingles.append(own)
             starts.append(block.start)
-            for h in own:
-                index[h].append(me)
+            if me + 1 < len(compared):  # only a later paragraph looks this one's shingles up
+                for h in own:
+                    earlier = index.get(h)
+                    if earlier is None:
+                        index[h] = [me]
+                    else:
+                        earlier.append(me)
 
 
 def build(rule, context: BuildContext) -> Check:
