@@ -212,8 +212,8 @@ class ReadabilityStats:
                 start, end, _ = self.sentences[index]
                 chunks = self.doc.prose[start:end].split()
                 count = counter()
-                counts = self._counts[("sentence", index)] = count.chunk_counts(chunks)._replace(
-                    sentences=count.sentences(" ".join(chunks)))
+                counts = count.chunk_counts(chunks, count.sentences(" ".join(chunks)))
+                self._counts[("sentence", index)] = counts
             self._grades[key] = float(formula(metric, counts))
         return self._grades[key]
 

@@ -205,12 +205,13 @@ class TextCounter:
         if len(text) == 0:
             return 0
         found = _SENTENCE.findall(text)
-        is_word = self.is_word
+        known, is_word = self._chunk.get, self.is_word
         ignored = 0
         for sentence in found:
             n = 0
             for chunk in sentence.split():
-                if is_word(chunk):
+                packed = known(chunk)
+                if (packed >> LANE) & LANE_MASK if packed is not None else is_word(chunk):
                     n += 1
                     if n > 2:
                         break
@@ -222,20 +223,20 @@ class TextCounter:
         """The counts of ``text`` without its sentences (0): for summing pieces of a longer text."""
         return self.chunk_counts(text.split())
 
-    def chunk_counts(self, chunks: list[str]) -> TextCounts:
-        """The counts of a text split at white space into ``chunks``, without its sentences (0)."""
+    def chunk_counts(self, chunks: list[str], sentences: int = 0) -> TextCounts:
+        """The counts of a text split at white space into ``chunks``, with ``sentences`` as its sentences."""
         if not chunks:
-            return EMPTY
+            return EMPTY._replace(sentences=sentences) if sentences else EMPTY
         memo = self._chunk
         try:
             total = sum(map(memo.__getitem__, chunks))
         except KeyError:
             self._learn(chunks)
             total = sum(map(memo.__getitem__, chunks))
-        return TextCounts(*unpack(total), 0)
+        return TextCounts(*unpack(total), sentences)
 
     def count(self, text: str) -> TextCounts:
-        return self.words_only(text)._replace(sentences=self.sentences(text))
+        return self.chunk_counts(text.split(), self.sentences(text))
 
     def syllable_count(self, text: str) -> int:
         """textstat's ``syllable_count(text)``."""
