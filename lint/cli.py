@@ -21,7 +21,9 @@ COMMANDS = ("check", "rules", "explain", "init", "facts", "baseline", "audit", "
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command's parser; with ``only``, just that subcommand (the one on the command line) is registered,
+    so a run imports and builds no other subcommand's options (the parse is the same)."""
     parser = argparse.ArgumentParser(
         prog="copydesk",
         description="An editorial quality and fact-check linter for article drafts.",
@@ -29,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"copydesk {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
+        if only is not None and name != only:
+            continue
         try:
             module = importlib.import_module(f"lint.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -44,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     if argv == ["--version"]:
         print(f"copydesk {__version__}")
         return EXIT_CLEAN
-    parser = build_parser()
+    parser = build_parser(argv[0] if argv and argv[0] in COMMANDS else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:
