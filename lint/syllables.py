@@ -22,6 +22,7 @@ counts: the dictionary is then parsed in memory for the run.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from functools import lru_cache
@@ -38,6 +39,8 @@ PYPHEN_LANG = "en_US"
 LEFT, RIGHT = 2, 2
 #: Unknown words in a run after which every hyphenation pattern is read at once.
 FULL_LOAD_AFTER = 100
+#: One query for any number of words: the words come as one JSON array.
+_JSON_LOOKUP = "SELECT w.word, w.n FROM json_each(?) AS j JOIN words AS w ON w.word = j.value"
 #: Words per lookup query (SQLite's oldest limit on bound parameters is 999).
 BATCH = 900
 
@@ -148,6 +151,7 @@ class SyllableIndex:
         self._memory: dict[str, int] | None = None  # the whole dictionary, when no index file can be used
         self._hyphenation = None  # every pattern, once many words needed them
         self._hyphenated = 0  # unknown words hyphenated so far
+        self._json = True  # SQLite's JSON functions are there (else words are bound one by one)
 
     # -- the index file ------------------------------------------------------------------------------
 
@@ -320,6 +324,11 @@ class SyllableIndex:
             return {w: memory[w] for w in words if w in memory}
         found: dict[str, int] = {}
         try:
+            if self._json:
+                try:  # every word in one parameter, unpacked by SQLite's JSON functions
+                    return dict(db.execute(_JSON_LOOKUP, (json.dumps(words),)).fetchall())
+                except sqlite3.OperationalError:  # an SQLite built without them
+                    self._json = False
             for i in range(0, len(words), BATCH):
                 part = words[i:i + BATCH]
                 query = f"SELECT word, n FROM words WHERE word IN ({','.join('?' * len(part))})"

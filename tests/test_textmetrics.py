@@ -182,3 +182,14 @@ def test_an_unusable_cache_folder_costs_speed_not_counts(tmp_path):
     index = syllables.SyllableIndex(blocked)  # the index cannot be written there: the dictionary is read for the run
     assert index.count("underscore") == 3 and index.count("fire") == 2
     assert blocked.read_text() == "not a folder"
+
+
+def test_lookups_without_sqlites_json_functions_bind_the_words(tmp_path):
+    index = syllables.SyllableIndex(tmp_path)
+    index._json = False  # as on an SQLite built without JSON1
+    words = ["underscore", "fire", "zzyzxq"] + [f"w{i}" for i in range(2000)]
+    index.learn(words)
+    assert index.count("underscore") == 3 and index.count("fire") == 2 and not index.in_dictionary("zzyzxq")
+    other = syllables.SyllableIndex(tmp_path)
+    other.learn(words)
+    assert all(index.count(w) == other.count(w) for w in words)
