@@ -28,7 +28,7 @@ Message fields: {match}, {word}, {count}, {limit}, {forms}, {line} (first use).
 from __future__ import annotations
 
 import math
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 import regex
@@ -71,12 +71,13 @@ class OverusedWordCheck(Check):
         family_of = families(doc)  # every word stemmed once
         stop = stop_words_of(doc)
         min_length = self.min_length
+        # The family of each distinct word that is counted (long enough, not a stop word): one lookup per word.
+        counted = {norm: key for norm, key in family_of.items() if len(norm) >= min_length and norm not in stop}.get
         every_use = defaultdict(list)
         for tok in words:
-            norm = tok.norm
-            if len(norm) < min_length or norm in stop:
-                continue
-            every_use[family_of[norm]].append(tok)
+            key = counted(tok.norm)
+            if key is not None:
+                every_use[key].append(tok)
         uses = self._unquoted(doc, every_use, limit)
         topic = {family_of[t.norm] for t in (*headline_tokens(doc), *lead_tokens(doc))}
         if self.topic_words:
@@ -84,10 +85,14 @@ class OverusedWordCheck(Check):
             topic.update(ranked[:self.topic_words])
         exempt = self.allow | (topic - self.not_topic)
         uses = {k: v for k, v in uses.items() if k not in exempt}
-        nouns = noun_families(doc, words)
-        index = {t.start: i for i, t in enumerate(words)}
+        nouns = None  # worked out when a family is first over the limit
+        index = TokenIndex(doc)
         for key, toks in uses.items():
-            if len(toks) <= limit or key in nouns or self._is_name(doc, toks) or is_term(doc, words, index, toks):
+            if len(toks) <= limit:
+                continue
+            if nouns is None:
+                nouns = noun_families(doc, words)
+            if key in nouns or self._is_name(doc, toks) or is_term(doc, words, index, toks):
                 continue
             forms = sorted({t.norm for t in toks})
             first_line = doc.position(toks[0].start)[0]
@@ -180,7 +185,17 @@ def noun_families(doc: Document, words) -> set[str]:
     return nouns
 
 
-def is_term(doc: Document, words, index: dict[int, int], toks) -> bool:
+class TokenIndex:
+    """``index[start]``: the position in the document's word list of the word starting at ``start``."""
+
+    def __init__(self, doc: Document) -> None:
+        self._starts = doc.__dict__["_token_starts"]  # sorted, one per word (lint.words.tokens)
+
+    def __getitem__(self, start: int) -> int:
+        return bisect_left(self._starts, start)
+
+
+def is_term(doc: Document, words, index, toks) -> bool:
     """A family used mostly beside one content word is part of a term ("false memory", "mystery shopper")."""
     neighbours: dict[tuple[str, str], int] = defaultdict(int)
     for tok in toks:
