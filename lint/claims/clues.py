@@ -50,7 +50,14 @@ class Clues:
         A span holding a character the clues cannot vouch for gets :data:`EVERY` bit. Spans may
         overlap or come in any order; sorted, disjoint spans (a document's sentences) take one pass.
         """
-        n = len(prose)
+        n, last = len(prose), 0
+        for start, end in spans:  # a document's sentences: in order, inside the text
+            if start < last or end < start:
+                break
+            last = end
+        else:
+            if last <= n:
+                return self._in_ordered(prose, spans)
         spans = [_bounded(start, end, n) for start, end in spans]
         if any(spans[i][1] > spans[i + 1][0] for i in range(len(spans) - 1)):
             return [self._in_ordered(prose, [span])[0] for span in spans]
@@ -64,10 +71,11 @@ class Clues:
         # İ is the one letter whose lower case is two characters: it would shift every offset after it.
         lowered = prose.lower() if ascii_only else prose.replace("\u0130", "I").lower()
         starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
         lo, hi = spans[0][0], spans[-1][1]
         k, n = 0, len(spans)
         for last, (length, bits) in self.automaton().iter(lowered, lo, hi):
-            while k < n and spans[k][1] <= last:
+            while k < n and ends[k] <= last:
                 k += 1
             if k == n:
                 break
@@ -76,7 +84,7 @@ class Clues:
         if not ascii_only:
             for m in _UNCLUED.finditer(prose, lo, hi):
                 i = bisect_right(starts, m.start()) - 1
-                if i >= 0 and m.start() < spans[i][1]:
+                if i >= 0 and m.start() < ends[i]:
                     met[i] = EVERY
         return met
 
