@@ -16,7 +16,9 @@ document named in ``tests/data/precision/split.tsv``:
 - ``drafts-b/NAME``: the second held-back set (half ``heldout-b``), news stories and features
   written after the rules were tuned, by writers who never saw the rules, judged at their own date;
 - ``drafts-c/NAME``: the third (half ``heldout-c``), written the same way after the rules were
-  changed in the light of ``heldout-b``.
+  changed in the light of ``heldout-b``;
+- ``drafts-d/NAME``: the fourth (half ``heldout-d``), after the changes made in the light of
+  ``heldout-c``.
 
 Each finding is matched to a judgement in ``tests/data/precision/judgements/<family>.jsonl``
 by (path, rule, line, match), and the script prints, per rule and half: findings, judged,
@@ -53,7 +55,8 @@ VERDICTS = ("true", "arguable", "false")
 #: judging. ``heldout-b``: a second held-back set written and judged after the tuning of issue #16
 #: ended, by people who did not tune the rules. ``heldout-c``: a third one, written and judged after
 #: the rules were changed in the light of ``heldout-b`` (which is in-sample from then on).
-HALVES = ("tune", "heldout", "heldout-b", "heldout-c")
+#: ``heldout-d``: a fourth, after the rules were changed in the light of ``heldout-c``.
+HALVES = ("tune", "heldout", "heldout-b", "heldout-c", "heldout-d")
 OSE_PREFIX = "onestopenglish/"
 
 
@@ -257,7 +260,8 @@ def main(argv=None) -> int:
         print(summary(sub, n_words, len(docs)))
         for group, label in ((OSE_PREFIX, "OneStopEnglish"), ("drafts/", "our drafts"),
                              ("drafts-b/", "drafts written blind to the rules"),
-                             ("drafts-c/", "drafts written blind to the rules")):
+                             ("drafts-c/", "drafts written blind to the rules"),
+                             ("drafts-d/", "drafts written blind to the rules")):
             gdocs = [p for p in docs if p.startswith(group)]
             if gdocs:
                 print(f"  {label}: " + summary([it for it in sub if it.path.startswith(group)],
