@@ -499,3 +499,25 @@ def test_asking_for_sources_lazily_finds_what_asking_every_sentence_found(text, 
     check.reach, check.article_source = reach, article_source
     lazily = [(f.start, f.end) for f in check.run(Document("x.md", text, "markdown"))]
     assert lazily == _unsourced_figures_asking_every_sentence(check, Document("x.md", text, "markdown"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first half named or identified its people: a continuation
+    ("Some economists questioned the cut. Others argued the Fed had waited too long.", True),
+    ("Analysts were divided. Some expect a rise, while others believe the bank will wait.", True),
+    ("Scientists welcomed the choice, though some noted it came quickly.", True),
+    ("“It is fragile,” Ciaran Martin, the former head of the NCSC, told the BBC.\n\nOthers noted the risk.", True),
+    # the first half was a crowd, or there is none: a new anonymous source
+    ("Some in Washington have argued the controls fail. Others say they work.", False),
+    ("Experts say the gap will widen. Others say it will close.", False),
+    ("The outage spread fast. Others noted the risk.", False),
+    # "some" that opens its sentence starts a contrast of its own
+    ("“It is fragile,” Ciaran Martin told the BBC. Some also warned of phishing.", False),
+])
+def test_a_contrast_continued_among_identified_people(text, expected):
+    from lint.claims.continuation import continues_identified_contrast
+
+    doc = Document("case.md", text + "\n")
+    start = max(text.rfind("Others"), text.rfind("others"), text.rfind("some "), text.rfind("Some also"))
+    index = next(i for i, s in enumerate(doc.sentences) if s.start <= start < s.end)
+    assert continues_identified_contrast(doc, index, start) is expected
