@@ -19,6 +19,16 @@ Parameters:
                 before or after the match, names an institution ("The Pentagon announced the
                 deal. Officials said …", "Officials said …, and the Pentagon declined to
                 comment": whose officials is clear). See :func:`names_a_body`.
+  unless_story_names_body
+                patterns; the same, when the story anywhere outside the match names an institution
+                ("Texas health officials … ¶ … Health officials warn …": the agency identified once
+                is whose officials they are, as AP asks).
+  unless_story_mentions
+                patterns; a match that equals one of them in full is silent when the story, outside
+                the match, holds one of ``story_mentions`` ("Critics said …" in a story whose protesters,
+                opposition or rights groups are the critics).
+  story_mentions
+                patterns searched in the story for ``unless_story_mentions``.
   unless_quoted_after
                 patterns; a match that equals one of them in full is silent when its sentence is a
                 paragraph of its own and the next paragraph opens with a quotation whose speaker it
@@ -57,6 +67,9 @@ PARAMETERS = {
     "exceptions": "patterns that, matched in full, are not reported",
     "skip_blocks": "block kinds never checked (default none)",
     "unless_paragraph_names_body": "patterns silent when their paragraph names an institution",
+    "unless_story_names_body": "patterns silent when the story names an institution",
+    "unless_story_mentions": "patterns silent when the story holds one of story_mentions",
+    "story_mentions": "patterns searched in the story for unless_story_mentions",
     "unless_quoted_after": "patterns silent when a named speaker is quoted later in the paragraph or in the next",
     "unless_continuing": "patterns silent when they continue a contrast whose first half identified its people",
     "only_continuing": "patterns reported only when they continue such a contrast",
@@ -115,7 +128,13 @@ class UnattributedPhraseCheck(Check):
         body = params.str_list("unless_paragraph_names_body")
         self.body_named = compile_pattern(rule, "|".join(f"(?:{p})" for p in body), "unless_paragraph_names_body",
                                           flags) if body else None
+        self.story_body = self._full(rule, params, "unless_story_names_body", flags)
         self.quoted_after = self._full(rule, params, "unless_quoted_after", flags)
+        self.story_unless = self._full(rule, params, "unless_story_mentions", flags)
+        mentions = params.str_list("story_mentions", [])
+        if (self.story_unless is None) != (not mentions):
+            raise rule.error("unless_story_mentions and story_mentions go together", "story_mentions")
+        self.story_mentions = whole_words(rule, mentions, flags, "story_mentions") if mentions else None
         self.unless_continuing = self._full(rule, params, "unless_continuing", flags)
         self.only_continuing = self._full(rule, params, "only_continuing", flags)
         self.skip_blocks = set(params.str_list("skip_blocks", []))
@@ -144,6 +163,12 @@ class UnattributedPhraseCheck(Check):
                 continue
             if self.body_named is not None and self.body_named.fullmatch(m.group()) \
                     and self._paragraph_names_body(doc, doc.blocks[doc.sentences[i].block], start, end):
+                continue
+            if self.story_body is not None and self.story_body.fullmatch(m.group()) \
+                    and (names_a_body(doc.prose[:start]) or names_a_body(doc.prose[end:])):
+                continue
+            if self.story_unless is not None and self.story_unless.fullmatch(m.group()) \
+                    and (self.story_mentions.search(doc.prose, 0, start) or self.story_mentions.search(doc.prose, end)):
                 continue
             if self.only_continuing is not None and self.only_continuing.fullmatch(m.group()) \
                     and not continues_identified_contrast(doc, i, start, self.vocab):
