@@ -14,8 +14,10 @@ for each tool and input, and the ratios. Inputs:
   (``--no-cache``) and cached (the same draft checked again, a fresh cache folder).
 
 Measured commands run with Python's bytecode cache allowed (``PYTHONDONTWRITEBYTECODE`` is
-removed from their environment, and each command runs once before it is timed), as on a user's
-machine where pip compiled the package at install.
+removed from their environment), as on a user's machine where pip compiled the package at install.
+Every tool's run on the 90 texts is run once untimed, then the fastest of three timed runs is kept
+(the same for copydesk, proselint and write-good). copydesk's first run in an empty cache folder
+is also shown: it builds the syllable index and stores compiled patterns, once per install.
 
 proselint and write-good are installed from PyPI and npm into .cache/bench on
 first use. Nothing here is a test; CI does not run it.
@@ -93,6 +95,13 @@ def measure(cmd: list[str], cwd: Path | None = None, ok_codes=(0, 1), extra_env:
         raise SystemExit(f"{' '.join(cmd[:4])} … failed ({proc.returncode}):\n{err[-2000:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return {"wall": wall, "cpu": cpu, "peak_mb": peak[0] / 1024}
+
+
+def best_of(cmd: list[str], runs: int = 3, **kwargs) -> dict:
+    """Run ``cmd`` once untimed (bytecode, copydesk's compiled-pattern store, the OS file cache), then keep
+    the fastest of ``runs`` timed runs: every tool is measured the same way, so ratios compare like with like."""
+    measure(cmd, **kwargs)
+    return min((measure(cmd, **kwargs) for _ in range(runs)), key=lambda m: m["wall"])
 
 
 def ensure_others() -> dict[str, list[str]]:
@@ -178,9 +187,14 @@ def main() -> int:
     print(row("copydesk, cached", cached) + f"   target 0.15 s: {'met' if cached['wall'] <= 0.15 else 'missed'}")
 
     print(f"\nOneStopEnglish: {len(files)} files, {words:,} words:")
-    ours = measure(copydesk([CORPUS], os.cpu_count() or 1))
+    first_env = {"COPYDESK_CACHE_DIR": str(WORK / "bench-first-run")}
+    shutil.rmtree(WORK / "bench-first-run", ignore_errors=True)
+    print(row("copydesk, first run (empty cache folder)", measure(copydesk([CORPUS], os.cpu_count() or 1),
+                                                                  extra_env=first_env))
+          + "   (builds the syllable index and stores compiled patterns, once per install)")
+    ours = best_of(copydesk([CORPUS], os.cpu_count() or 1))
     print(row(f"copydesk (default rules, no grammar)", ours))
-    print(row("copydesk --jobs 1", measure(copydesk([CORPUS], 1))))
+    print(row("copydesk --jobs 1", best_of(copydesk([CORPUS], 1))))
     print(row("copydesk --jobs 1, plain scans", measure(copydesk([CORPUS], 1), extra_env={"COPYDESK_PLAIN_SCAN": "1"}))
           + "   (COPYDESK_PLAIN_SCAN=1: no phrase automaton, every pattern over the whole text)")
     if args.grammar:
@@ -189,7 +203,7 @@ def main() -> int:
     if not args.skip_others:
         tools = ensure_others()
         for name, cmd in tools.items():
-            theirs = measure(cmd + [str(f) for f in files], ok_codes=None)  # they exit non-zero on findings
+            theirs = best_of(cmd + [str(f) for f in files], ok_codes=None)  # they exit non-zero on findings
             print(row(name, theirs) + f"   copydesk takes {ours['wall'] / theirs['wall']:.2f}x its wall time, "
                                       f"{ours['cpu'] / theirs['cpu']:.2f}x its CPU")
 
