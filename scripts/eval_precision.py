@@ -18,7 +18,9 @@ document named in ``tests/data/precision/split.tsv``:
 - ``drafts-c/NAME``: the third (half ``heldout-c``), written the same way after the rules were
   changed in the light of ``heldout-b``;
 - ``drafts-d/NAME``: the fourth (half ``heldout-d``), after the changes made in the light of
-  ``heldout-c``.
+  ``heldout-c``;
+- ``drafts-e/NAME``: the fifth (half ``heldout-e``), after the decision taken on the pooled
+  first-sight verdicts of ``heldout-b``, ``-c`` and ``-d``.
 
 Each finding is matched to a judgement in ``tests/data/precision/judgements/<family>.jsonl``
 by (path, rule, line, match), and the script prints, per rule and half: findings, judged,
@@ -56,7 +58,8 @@ VERDICTS = ("true", "arguable", "false")
 #: ended, by people who did not tune the rules. ``heldout-c``: a third one, written and judged after
 #: the rules were changed in the light of ``heldout-b`` (which is in-sample from then on).
 #: ``heldout-d``: a fourth, after the rules were changed in the light of ``heldout-c``.
-HALVES = ("tune", "heldout", "heldout-b", "heldout-c", "heldout-d")
+#: ``heldout-e``: a fifth, after the decision taken on the pooled first-sight verdicts of b, c and d.
+HALVES = ("tune", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e")
 OSE_PREFIX = "onestopenglish/"
 
 
@@ -261,7 +264,8 @@ def main(argv=None) -> int:
         for group, label in ((OSE_PREFIX, "OneStopEnglish"), ("drafts/", "our drafts"),
                              ("drafts-b/", "drafts written blind to the rules"),
                              ("drafts-c/", "drafts written blind to the rules"),
-                             ("drafts-d/", "drafts written blind to the rules")):
+                             ("drafts-d/", "drafts written blind to the rules"),
+                             ("drafts-e/", "drafts written blind to the rules")):
             gdocs = [p for p in docs if p.startswith(group)]
             if gdocs:
                 print(f"  {label}: " + summary([it for it in sub if it.path.startswith(group)],
