@@ -42,4 +42,7 @@ def test_precision_on_the_shared_corpora():
     # Floors a little under the documented figures (docs/claims.md): precision is what editors notice.
     assert rows[("claimbuster", "claims.unsourced-figure")][0] >= 0.80  # 0.77 before the #16 redesign, 0.84 after
     assert rows[("conll2010-weasel", "claims.anonymous-attribution")][0] >= 0.85
-    assert rows[("conll2010-weasel", "anonymous-attribution + generalisation (default)")][0] >= 0.85
+    # Round 4 of #16 moved critics, some/others/many, officials and crowd consensus from the warning to
+    # claims.hearsay (info): the warning row now holds a handful of sentences, so the floor is set on
+    # everything the default rules report, warnings and info, as before (nothing disappeared).
+    assert rows[("conll2010-weasel", "... + claims.hearsay (info, on by default)")][0] >= 0.85
