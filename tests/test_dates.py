@@ -444,3 +444,23 @@ def test_every_date_arithmetic_keyword_holds_one_of_the_literals_the_sentences_a
             continue  # such a text is screened by the pattern itself
         for m in arithmetic._KEYWORDS.finditer(text):
             assert any(word in low[m.start():m.end()] for word in arithmetic._KEYWORD_LITERALS), (text, m.group())
+
+
+def test_an_anniversary_in_a_later_year_names_when_it_falls_not_the_event(tmp_path):
+    """heldout-d: "the 50th anniversary of the launches in 2027" in a 2024 story about probes launched in
+    1977 was read as an event of 2027; a year after the draft's, after "in", is when the anniversary falls."""
+    falls = _findings(tmp_path, "March 1, 2024\n\nThe probes were launched in 1977. The aim is the 50th "
+                      "anniversary of the launches in 2027.\n", "dates.date-arithmetic")
+    assert falls.findings == []
+    # The event's own year, in the past, is still checked: the 1949 founding's 74th anniversary is not in 2025.
+    event = _findings(tmp_path, "March 1, 2025\n\nNATO marks the 74th anniversary of its founding in 1949.\n",
+                      "dates.date-arithmetic")
+    assert [f.match for f in event.findings] == ["74th anniversary"]
+
+
+def test_an_anniversary_of_an_event_in_a_year_the_story_dates_n_years_earlier_is_not_misread(tmp_path):
+    """"marked the 10th anniversary of the opening in 2020" where the story says it opened in 2010: the
+    year is the anniversary's, and the arithmetic adds up."""
+    report = _findings(tmp_path, "March 1, 2025\n\nThe museum opened in 2010. It marked the 10th anniversary "
+                       "of the opening in 2020.\n", "dates.date-arithmetic")
+    assert report.findings == []

@@ -139,6 +139,8 @@ def _anniversaries(prose, start, end, dates, as_of):
         if not n:
             continue
         of_year = _OF_YEAR.match(prose, m.end(), end)
+        if of_year and _names_when_it_falls(prose, of_year, n, as_of):
+            continue
         if of_year:
             origin_year, origin_date = int(of_year.group("year")), None
             for d in dates:
@@ -161,6 +163,17 @@ def _anniversaries(prose, start, end, dates, as_of):
         out.append(Claim(m.group("what").lower(), m.start(), m.end(), n, m.start("n"), m.end("n"), origin_year,
                          origin_date, reference, tuple(sorted(accepted))))
     return out
+
+
+def _names_when_it_falls(prose, of_year, n, as_of) -> bool:
+    """"the 50th anniversary of the launches in 2027" (a draft of 2024, the launches "in 1977"): after "in",
+    the year may be when the anniversary falls, not when the event happened. It is read so when the year
+    is after the draft's (an anniversary counts from an event that has happened) or when the story states
+    the year N before it (1977). "the 74th anniversary of NATO's founding in 1949" names the founding's year."""
+    if re.search(r"\bin\s+$", prose[of_year.start():of_year.start("year")]) is None:
+        return False
+    year = int(of_year.group("year"))
+    return year > as_of.year or re.search(rf"(?<![\d,.]){year - n}(?![\d%])", prose) is not None
 
 
 def _years_ago(prose, start, end, dates, as_of):
