@@ -25,7 +25,7 @@ def test_text_lines_carry_the_severity_word_after_the_location(write, tmp_path):
         assert all(ln.startswith(f"{draft}:1:") for ln in lines)
 
 
-BROKEN_ACROSS_LINES = "Some critics\nargue that the plan failed. We met in order\nto talk.\n"
+BROKEN_ACROSS_LINES = "Some experts\nargue that the plan failed. We met in order\nto talk.\n"
 
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif", "junit", "rdjsonl", "gitlab"])
@@ -33,14 +33,14 @@ def test_matches_quoted_in_messages_are_on_one_line_in_every_format(write, fmt):
     draft = write("a.md", BROKEN_ACROSS_LINES)
     r = run_cli("check", "--no-cache", "--format", fmt, draft)
     assert r.code == 1
-    assert "Some critics argue" in r.out and "attributes the claim" in r.out  # the message: the break is a space
+    assert "Some experts argue" in r.out and "attributes the claim" in r.out  # the message: the break is a space
     if fmt == "json":
         findings = json.loads(r.out)["findings"]
-        assert [f["message"] for f in findings if "critics" in f["message"]] == [
-            "'Some critics argue' attributes the claim to nobody in particular; name the source or cut the claim."]
-        assert "Some critics\nargue" in {f["match"] for f in findings}  # the match itself stays exact
+        assert [f["message"] for f in findings if "experts" in f["message"]] == [
+            "'Some experts argue' attributes the claim to nobody in particular; name the source or cut the claim."]
+        assert "Some experts\nargue" in {f["match"] for f in findings}  # the match itself stays exact
     elif fmt in ("text", "github"):  # line formats: a raw break would split the finding (SARIF's snippet keeps it)
-        assert "critics\nargue" not in r.out and "critics%0Aargue" not in r.out
+        assert "experts\nargue" not in r.out and "experts%0Aargue" not in r.out
 
 def test_a_file_named_twice_is_checked_and_reported_once(write, tmp_path, monkeypatch):
     write("drafts/a.md", "We met in order to talk.\n")
