@@ -352,7 +352,7 @@ def test_importing_the_claims_modules_compiles_no_pattern():
 
     code = ("import lint.checks.unsourced_figure\n"
             "from lint.claims import figures, not_statistics\n"
-            "from lint.claims.lazy import LazyPattern\n"
+            "from lint.lazy_pattern import LazyPattern\n"
             "lazy = [v for m in (figures, not_statistics) for v in vars(m).values() if isinstance(v, LazyPattern)]\n"
             "assert len(lazy) > 25, len(lazy)\n"
             "assert not any('_compiled' in p.__dict__ for p in lazy)\n")
@@ -362,7 +362,7 @@ def test_importing_the_claims_modules_compiles_no_pattern():
 
 def test_prepare_compiles_every_claims_pattern():
     from lint.claims import figures, not_statistics
-    from lint.claims.lazy import LazyPattern
+    from lint.lazy_pattern import LazyPattern
 
     figures.prepare()
     not_statistics.prepare()

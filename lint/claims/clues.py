@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from lint.claims.lazy import LazyPattern
+from lint.lazy_pattern import LazyPattern
 
 #: Characters the lower-cased text cannot vouch for (see the module's docstring).
 _UNCLUED = LazyPattern(r"[\u0130\u017f\u212a]|(?![0-9])\d")

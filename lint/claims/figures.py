@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import regex
 
 from lint.claims.clues import Clues
-from lint.claims.lazy import LazyPattern, compile_all
+from lint.lazy_pattern import LazyPattern, compile_all
 
 _NUMBER = r"\d+(?:[.,]\d+)*"
 _WORD_NUMBER = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"

@@ -24,7 +24,7 @@ from __future__ import annotations
 import regex
 
 from lint.claims.figures import Figure
-from lint.claims.lazy import LazyPattern, compile_all
+from lint.lazy_pattern import LazyPattern, compile_all
 
 _UNIT = (r"(?:mph|kph|km/h|km|kms|kilometres?|kilometers?|miles?|metres?|meters?|feet|foot|ft|inches|yards?|"
          r"nautical\s+miles|knots|light[-\s]years?|square\s+(?:\w+\s+)?(?:feet|metres?|meters?|miles|kilometres?)|"

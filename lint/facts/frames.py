@@ -30,7 +30,7 @@ from functools import lru_cache
 import regex
 
 from lint.facts import lexicon as lx
-from lint.facts.lazy import Lazy
+from lint.lazy_pattern import LazyPattern
 from lint.facts.model import Fact
 
 _FLAGS = regex.I | regex.V0
@@ -95,12 +95,12 @@ def present(fact: Fact, prose: str) -> bool:
 
 DEFENCE_PATTERN = rf"\b{lx.DEFENCE}\b"
 MEMBERS_PATTERN = rf"\b{lx.MEMBER_WORDS}\b"
-_DEFENCE = Lazy(DEFENCE_PATTERN, _FLAGS)
-_MEMBERS = Lazy(MEMBERS_PATTERN, _FLAGS)
-_SPEND = Lazy(rf"\b{lx.SPEND_VERBS}\b", _FLAGS)
-_NORM = Lazy(rf"\b(?:{_TARGET_NOUN}|NATO|alliance|allies|allied)\b", _FLAGS)
+_DEFENCE = LazyPattern(DEFENCE_PATTERN, _FLAGS)
+_MEMBERS = LazyPattern(MEMBERS_PATTERN, _FLAGS)
+_SPEND = LazyPattern(rf"\b{lx.SPEND_VERBS}\b", _FLAGS)
+_NORM = LazyPattern(rf"\b(?:{_TARGET_NOUN}|NATO|alliance|allies|allied)\b", _FLAGS)
 #: "spend 2% of its GDP on research": a share spent on something other than defence.
-_OTHER_PURPOSE = Lazy(rf"^\s+(?:on|for|to|in)\s+(?!(?:the\s+|its\s+|their\s+)?{lx.DEFENCE}\b)\p{{L}}",
+_OTHER_PURPOSE = LazyPattern(rf"^\s+(?:on|for|to|in)\s+(?!(?:the\s+|its\s+|their\s+)?{lx.DEFENCE}\b)\p{{L}}",
                       _FLAGS)
 
 
@@ -154,25 +154,25 @@ _BOUND_BELOW = frozenset({"below", "under", "less than", "lower than"})
 
 _OTHER_RATES = (r"(?<!(?:mortgage|savings|loan|bond|treasury|swap|market|inflation|unemployment|growth|exchange|"
                 r"tax|effective|real|lending|deposit\s+account|credit\s+card|card|variable|fixed|tracker)\s+)")
-RATE_STATEMENT = Lazy(
+RATE_STATEMENT = LazyPattern(
     rf"{_EDGE}{_OTHER_RATES}(?:{lx.RATE_NOUNS})[\s,]+{_rate_gap(4)}(?:{lx.RATE_PRESENT})\b[\s,]+"
     rf"{_rate_gap(2)}(?:(?:at|of)\s+)?(?:{_BOUND}\s+)?{_RATE_VALUE}",
     _FLAGS)
 
 
 #: "With the federal funds rate at 5.25% to 5.5%, ...": an absolute construction that states the current rate.
-RATE_WITH = Lazy(
+RATE_WITH = LazyPattern(
     rf"\bwith\s+(?:the\s+)?(?:[\p{{L}}.’'-]+\s+){{0,3}}?{_OTHER_RATES}(?:{lx.RATE_NOUNS})\s+(?:still\s+|now\s+)?at\s+"
     rf"{_RATE_VALUE}", _FLAGS)
 
 #: "Germany long missed NATO's 2% target", "allies set a 2% goal": a past verb that governs the value.
-PAST_GOVERNS = Lazy(
+PAST_GOVERNS = LazyPattern(
     r"\b(?<!\b(?:have|has|have\s+all|has\s+now|have\s+now)\s+)(?:missed|met|agreed|set|adopted|reached|hit|exceeded|surpassed|topped|beat|was|were|ignored|dropped|"
     r"abandoned|replaced|scrapped|doubled|tripled|fell\s+short\s+of|introduced|endorsed|enshrined)\s+"
     r"(?:[\w'’-]+\s+){0,3}$", _FLAGS)
 
 #: "NATO's old 2% goal", "the previous target of 2%": a value marked as superseded.
-SUPERSEDED = Lazy(r"\b(?:old|older|previous|former|earlier|original|outdated|superseded|erstwhile|"
+SUPERSEDED = LazyPattern(r"\b(?:old|older|previous|former|earlier|original|outdated|superseded|erstwhile|"
                   r"then-?|past|Wales)\s+(?:[\w'’%-]+\s+){0,2}$", _FLAGS)
 
 

@@ -26,19 +26,19 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from lint.facts import timeframe
-from lint.facts.lazy import Lazy
+from lint.lazy_pattern import LazyPattern
 from lint.facts.loader import KnowledgeBase
 from lint.facts.matcher import Mention, context_holds
 from lint.facts.model import Fact
 
 OUTDATED, PREMATURE, WRONG_TITLE = "outdated", "premature", "wrong-title"
 
-_QUALIFIER = Lazy(
+_QUALIFIER = LazyPattern(
     r"\b(?P<q>(?i:former|ex|then|late|one-?time|erstwhile|previous|past|incoming|future|next|would-be|"
     r"presumptive|designated?|elected|outgoing|acting|caretaker|interim))\b[ \t-]+"
     r"(?:(?:\p{Lu}[\p{L}’']*(?:\.\p{Lu}\.?)?|and|of|the)[ \t]+){0,3}$")
-_EXCLUDED_AROUND_COUNT_BEFORE = Lazy(r"(?i)\b(?:other|remaining|fellow|rest\s+of\s+the)\s+(?:\w+\s+)?$")
-_EXCLUDED_AROUND_COUNT_AFTER = Lazy(
+_EXCLUDED_AROUND_COUNT_BEFORE = LazyPattern(r"(?i)\b(?:other|remaining|fellow|rest\s+of\s+the)\s+(?:\w+\s+)?$")
+_EXCLUDED_AROUND_COUNT_AFTER = LazyPattern(
     r"(?i)^\W{0,3}(?:other\s+than|except|excluding|apart\s+from|besides|minus|bar|but|not\s+counting|"
     r"out\s+of|outside)\b")
 

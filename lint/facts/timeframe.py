@@ -14,7 +14,7 @@ import datetime as dt
 
 import regex
 
-from lint.facts.lazy import Lazy
+from lint.lazy_pattern import LazyPattern
 
 _MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -22,7 +22,7 @@ _MONTHS["sept"] = 9
 _MONTH = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
 
 #: A point in time: "2014", "June 2024", "June 25, 2025", "25 June 2025", "mid-2023".
-_ANCHOR = Lazy(
+_ANCHOR = LazyPattern(
     r"(?P<lead>\b(?:since|from|by|before|after|until|till|through|in|on|of|during|as\s+of)\s+"
     r"(?:(?:early|late|mid|the\s+end\s+of|the\s+start\s+of)[\s-]+)?)?"
     r"(?:" + _MONTH + r"\s+(?:(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+)?"
@@ -31,25 +31,25 @@ _ANCHOR = Lazy(
     r"(?<![\d.,/-])(?P<year>(?:19|20)\d\d)(?![\d%]|\s*(?:%|per\s?cent|percent))", regex.I)
 
 #: Words that place a statement in the past without a date.
-_RELATIVE_PAST = Lazy(
+_RELATIVE_PAST = LazyPattern(
     r"\b(?:at\s+the\s+time|at\s+that\s+time|back\s+then|in\s+those\s+days|(?:years?|decades?|months?)\s+ago|"
     r"in\s+the\s+past|(?:when|while)\s+(?:\w+\s+){0,3}(?:was|were|came|took|became|served|had|met|left)\b|"
     r"previously|formerly|used\s+to|once\s+(?:was|were|had)|had\s+(?:been|set|agreed|pledged|asked)|"
     r"then-|until\s+(?:his|her|their|its)\s+(?:departure|death|resignation|exit))", regex.I)
 
 #: Words that present a statement as current.
-_PRESENT = Lazy(
+_PRESENT = LazyPattern(
     r"\b(?:is|are|remains?|has|have|says|asks?|requires?|calls\s+for|expects?|holds?|leads?|heads?|"
     r"currently|current|existing|present|now|today|tonight|yesterday|still|this\s+(?:week|month|morning|year)|"
     r"will|plans?|wants?|urges?|insists?|faces?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", regex.I)
 
 #: A finite verb in the past tense (the common irregular ones, and regular -ed forms).
-_PAST = Lazy(
+_PAST = LazyPattern(
     r"\b(?:was|were|had|did|said|told|met|went|came|took|made|put|gave|became|left|held|led|won|lost|spoke|"
     r"wrote|ran|saw|sent|brought|thought|kept|found|began|paid|drew|\p{L}{3,}ed)\b", regex.I)
 
 #: Words that present a statement as a prospect, not a claim about the present.
-_PROSPECTIVE = Lazy(
+_PROSPECTIVE = LazyPattern(
     r"\b(?:will|would|could|may|might|shall|should|plans?|planned|propos\w*|aims?|seeks?|wants?|hopes?|"
     r"expected|expects?|likely|set\s+to|poised|on\s+track|candidate|designate|elect|if|once|unless|"
     r"debat\w*|discuss\w*|negotiat\w*|push\w*|call(?:s|ed)?\s+for|demand\w*|urg\w*|consider\w*|"
@@ -105,7 +105,7 @@ def present(sentence: str) -> bool:
 
 
 #: Verbs of reporting: "X told reporters" is news about now, even in the past tense.
-_REPORTING = Lazy(
+_REPORTING = LazyPattern(
     r"\b(?:said|says|told|tells|warned|announced|added|urged|stressed|insisted|claimed|wrote|tweeted|posted|"
     r"argued|noted|declared|stated|explained|asked|replied|responded|pledged|promised|vowed|confirmed|"
     r"denied|criticised|criticized|welcomed|condemned|praised)\b", regex.I)
@@ -129,7 +129,7 @@ def prospective(sentence: str) -> bool:
 
 
 #: Prospects for a person and an office: "expected to become", "candidate", "-elect", "if elected".
-_OFFICE_PROSPECT = Lazy(
+_OFFICE_PROSPECT = LazyPattern(
     r"\b(?:(?:will|would|could|may|might|set\s+to|poised\s+to|expected\s+to|likely\s+to|tipped\s+to|hoping\s+to|"
     r"hopes\s+to|aims\s+to|seeks\s+to|wants\s+to|is\s+to|are\s+to|due\s+to)\s+(?:\w+\s+)?(?:become|be\s+(?:named|"
     r"appointed|sworn|elected|confirmed|nominated|installed)|succeed|replace|take\s+(?:over|office)|lead|head)|"
@@ -139,7 +139,7 @@ _OFFICE_PROSPECT = Lazy(
     r"would-be)\b", regex.I)
 
 #: Words of a change of office or value itself: "resigned on Friday", "was sworn in", "cut rates".
-_CHANGE = Lazy(
+_CHANGE = LazyPattern(
     r"\b(?:resign\w*|quit(?:s|ting)?|step(?:s|ped|ping)?\s+down|stood\s+down|stand(?:s|ing)?\s+down|sacked|"
     r"fired|dismiss\w*|ousted|oust\w*|replac\w*|succeed\w*|reshuffl\w*|demot\w*|promot\w*|moved\s+to|"
     r"left\s+(?:office|the\s+government|the\s+cabinet)|leav(?:es|ing)\s+(?:office|the\s+government|the\s+cabinet)|"
@@ -164,7 +164,7 @@ def about_the_change(sentence: str) -> bool:
 
 
 #: Words that describe a term as a whole or place it before another: "led four governments before moving".
-_TERM = Lazy(r"\b(?:served|led|governed|ran|headed|presided|oversaw|steered|ruled|spent|before|until|"
+_TERM = LazyPattern(r"\b(?:served|led|governed|ran|headed|presided|oversaw|steered|ruled|spent|before|until|"
              r"during|while|under|after|throughout|tenure|term|years?\s+as)\b", regex.I)
 
 

@@ -1,20 +1,24 @@
-"""Patterns compiled on first use, so importing a claims module compiles nothing.
+"""Patterns compiled on first use, so importing a module compiles nothing.
 
-pre-commit runs copydesk on every commit, and a draft without figures should not pay for the
-figure patterns: ``regex`` compiles in Python, 10–15 ms for each of :mod:`lint.claims.figures`
-and :mod:`lint.claims.not_statistics`. A :class:`LazyPattern` compiles itself the first time one
-of its methods is asked for, then keeps the compiled pattern's bound methods as its own
-attributes, so later calls cost what calls on the compiled pattern cost.
+pre-commit runs copydesk on every commit, and a draft that needs no figure or facts pattern
+should not pay for them: ``regex`` compiles in Python, 10–15 ms for each of
+:mod:`lint.claims.figures` and :mod:`lint.claims.not_statistics`, and more for the facts
+modules (:mod:`lint.facts.timeframe`, :mod:`lint.facts.frames`, :mod:`lint.facts.judge`). A
+:class:`LazyPattern` compiles itself the first time one of its methods is asked for, then keeps
+the compiled pattern's bound methods as its own attributes, so later calls cost what calls on
+the compiled pattern cost.
 """
 
 from __future__ import annotations
 
 import regex
 
-_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split")
+_METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split", "groupindex")
 
 
 class LazyPattern:
+    """A compiled pattern, compiled when first used: ``LazyPattern(r"\\bx\\b", regex.I).search(text)``."""
+
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = pattern
         self.flags = flags
