@@ -35,6 +35,8 @@ from bisect import bisect_right
 
 import regex
 
+from lint.literals import folds_oddly, literal_automaton
+
 #: Fewer characters than this make a prefix useless as a filter (too many offsets to try).
 MIN_PREFIX = 2
 #: More alternatives than this and the prefixes of an entry stop growing.
@@ -72,12 +74,6 @@ def set_enabled(on: bool) -> None:
 
 def enabled() -> bool:
     return _ENABLED
-
-
-def _tricky(ch: str) -> bool:
-    """A character whose lower case is not its one-character case fold ('ß', 'ſ', 'İ', final sigma)."""
-    low = ch.lower()
-    return len(low) != 1 or low != ch.casefold()
 
 
 def _strip_lookbehinds(pattern: str) -> str | None:
@@ -236,7 +232,7 @@ def _append(states: set, ch: str) -> set:
     if _ONE_SPACE.fullmatch(ch):
         return {(text, True) if done else (text if text.endswith(" ") else text + " ", False)
                 for text, done in states}
-    if _tricky(ch):
+    if folds_oddly(ch):
         return _finish(states)
     low = ch.lower()
     return {(text, True) if done else (text + low, False) for text, done in states}
@@ -320,7 +316,7 @@ def _set_chars(items) -> list[str] | None:
         else:
             return None
     low = {ch if _ONE_SPACE.fullmatch(ch) else ch.lower() for ch in chars}
-    if any(not _ONE_SPACE.fullmatch(ch) and _tricky(ch) for ch in chars):
+    if any(not _ONE_SPACE.fullmatch(ch) and folds_oddly(ch) for ch in chars):
         return None
     return sorted(low)
 
@@ -340,7 +336,7 @@ class PhraseIndex:
         prefixes: set[str] | None = set()
         for phrase in literals:
             text = " ".join(phrase.lower().split())
-            if len(text) < MIN_PREFIX or any(_tricky(ch) for ch in text) or len(text) != len(" ".join(phrase.split())):
+            if len(text) < MIN_PREFIX or any(folds_oddly(ch) for ch in text) or len(text) != len(" ".join(phrase.split())):
                 prefixes = None
                 break
             prefixes.add(text)
@@ -362,17 +358,11 @@ class PhraseIndex:
         return self._slots[slot] is not None
 
     def _build(self):
-        import ahocorasick
-
-        automaton = ahocorasick.Automaton()
         owners: dict[str, list[int]] = {}
         for slot, prefixes in enumerate(self._slots):
             for p in prefixes or ():
                 owners.setdefault(p, []).append(slot)
-        for p in owners:
-            automaton.add_word(p, p)
-        if owners:
-            automaton.make_automaton()
+        automaton = literal_automaton((p, p) for p in owners)  # None without prefixes: _scan never asks it
         self._owners = owners
         self._automaton = automaton
         return automaton
@@ -392,7 +382,7 @@ class PhraseIndex:
 
     def _scan(self, prose: str) -> dict[int, list[int]] | None:
         lowered = prose.lower()
-        if len(lowered) != len(prose) or not prose.isascii() and any(ord(ch) > 127 and _tricky(ch) for ch in set(prose)):
+        if len(lowered) != len(prose) or not prose.isascii() and any(ord(ch) > 127 and folds_oddly(ch) for ch in set(prose)):
             return None
         automaton = self._automaton if self._automaton is not None else self._build()
         if not self._owners:

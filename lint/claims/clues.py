@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from lint.lazy_pattern import LazyPattern
+from lint.literals import literal_automaton
 
 #: Characters the lower-cased text cannot vouch for (see the module's docstring).
 _UNCLUED = LazyPattern(r"[\u0130\u017f\u212a]|(?![0-9])\d")
@@ -35,13 +36,7 @@ class Clues:
 
     def automaton(self):
         if self._automaton is None:
-            import ahocorasick
-
-            automaton = ahocorasick.Automaton()
-            for word, bits in self.words.items():
-                automaton.add_word(word, (len(word), bits))
-            automaton.make_automaton()
-            self._automaton = automaton
+            self._automaton = literal_automaton((word, (len(word), bits)) for word, bits in self.words.items())
         return self._automaton
 
     def in_spans(self, prose: str, spans: list[tuple[int, int]]) -> list[int]:

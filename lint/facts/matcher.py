@@ -255,7 +255,8 @@ class Scanner:
         """The automaton of every literal the gates look for in lower case, and the set of them."""
         automaton = getattr(self, "_automaton", None)
         if automaton is None:
-            from lint.facts.triggers import PERCENT_SIGNS, RATE_WORDS, literal_automaton
+            from lint.facts.triggers import PERCENT_SIGNS, RATE_WORDS
+            from lint.literals import literal_automaton
 
             self.warm()
             vocabulary = {*PERCENT_SIGNS, *RATE_WORDS}
@@ -277,7 +278,8 @@ class Scanner:
             from lint.words import STOP_WORDS
 
             vocabulary = {v for v in vocabulary if len(v) >= 3 and v not in STOP_WORDS}
-            automaton = self._automaton = (literal_automaton(vocabulary), frozenset(vocabulary))
+            automaton = self._automaton = (literal_automaton((v, v) for v in sorted(vocabulary)),
+                                           frozenset(vocabulary))
         return automaton
 
     def _gate(self, i: int) -> tuple:

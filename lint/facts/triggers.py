@@ -33,6 +33,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lint.literals import folds_oddly
+
 _WORDS = re.compile(r"\w+")
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _APOSTROPHES = re.compile("['’]")
@@ -64,7 +66,7 @@ class Clues:
         self.lowered = prose.lower()
         #: Lower-casing agrees with the regex module's case-insensitive matching on this text (and keeps
         #: every offset).
-        self.exact_fold = not any(_tricky(ch) for ch in set(_NON_ASCII.findall(prose)))
+        self.exact_fold = not any(folds_oddly(ch) for ch in set(_NON_ASCII.findall(prose)))
         self.lowered_words = set(_WORDS.findall(self.lowered if self.exact_fold else prose))
         if not self.exact_fold:
             self.lowered_words = {w.lower() for w in self.lowered_words}
@@ -115,27 +117,6 @@ class Clues:
 
     def percent_sign(self) -> bool:
         return self.has_any(PERCENT_SIGNS) or bool(_PER_CENT.search(self.lowered))
-
-
-def literal_automaton(literals):
-    """An Aho–Corasick automaton of lower-case literals (each its own value), or None for none."""
-    import ahocorasick
-
-    literals = sorted(set(literals))
-    if not literals:
-        return None
-    automaton = ahocorasick.Automaton()
-    for literal in literals:
-        automaton.add_word(literal, literal)
-    automaton.make_automaton()
-    return automaton
-
-
-def _tricky(ch: str) -> bool:
-    """A character whose lower case is not its case fold ('ſ', 'İ', 'ß', 'µ'): lower-casing and the regex
-    module's case-insensitive matching may disagree on it."""
-    low = ch.lower()
-    return len(low) != 1 or low != ch.casefold()
 
 
 def phrase_words(phrases) -> tuple[frozenset[str], ...]:
