@@ -96,7 +96,11 @@ class Document:
                     start += 1
                 while end > start and prose[end - 1].isspace():
                     end -= 1
-                if end > start:
+                if end <= start:
+                    continue
+                if out and out[-1].block == i and _continues_after_mark(prose, out[-1].end, start):
+                    out[-1] = Sentence(out[-1].start, end, i)
+                else:
                     out.append(Sentence(start, end, i))
         return out
 
@@ -134,6 +138,21 @@ class Document:
 
     def snippet(self, start: int, end: int) -> str:
         return self.text[start:end]
+
+
+#: A question or exclamation mark, then any closing quotes or brackets.
+_MARK_END = regex.compile(r"[?!][\"”’')\]]*$")
+
+
+def _continues_after_mark(prose: str, previous_end: int, start: int) -> bool:
+    """Is a break after "?" or "!" false because the next piece goes on in lower case?
+
+    The segmenter ends a sentence at every question or exclamation mark; in edited copy a lower-case
+    word after one continues the sentence: the consumer group "Which? has argued", "Yahoo! said",
+    "“Why?” she asked". (Sentence case is what copy desks enforce, so a real sentence after "?" starts
+    with a capital.)
+    """
+    return prose[start].islower() and _MARK_END.search(prose, max(0, previous_end - 4), previous_end) is not None
 
 
 def _impossible_date(raw: str) -> str:

