@@ -138,13 +138,14 @@ _OFFICE_PROSPECT = LazyPattern(
     r"(?:takes|became|becomes|is\s+sworn|is\s+appointed|is\s+confirmed|is\s+elected)|propos\w*|hypothetical\w*|"
     r"would-be)\b", regex.I)
 
-#: Words of a change of office or value itself: "resigned on Friday", "was sworn in", "cut rates".
+#: Words of a change of office or value itself: "resigned on Friday", "was sworn in", "cut rates", "the death of".
 _CHANGE = LazyPattern(
     r"\b(?:resign\w*|quit(?:s|ting)?|step(?:s|ped|ping)?\s+down|stood\s+down|stand(?:s|ing)?\s+down|sacked|"
     r"fired|dismiss\w*|ousted|oust\w*|replac\w*|succeed\w*|reshuffl\w*|demot\w*|promot\w*|moved\s+to|"
     r"left\s+(?:office|the\s+government|the\s+cabinet)|leav(?:es|ing)\s+(?:office|the\s+government|the\s+cabinet)|"
     r"depart\w*|handed\s+over|hand(?:s|ing)?\s+over|farewell|last\s+day|outgoing|sworn\s+in|swearing-in|"
     r"appoint\w*|named\s+as|took\s+office|takes\s+office|taking\s+office|inaugurat\w*|"
+    r"died|dies|death|funeral|passed\s+away|"
     r"(?:cut|cuts|raised|raises|lowered|lowers|hiked|hikes|lifted|lifts|reduced|reduces)\s+(?:\w+\s+){0,3}"
     r"(?:rates?|borrowing\s+costs?)\b)\b", regex.I)
 
