@@ -36,6 +36,15 @@ Parameters:
                 backs it ("Security experts said the outage exposed … ¶ “This is a very
                 uncomfortable illustration …,” Ciaran Martin, the former head of the NCSC, told the
                 BBC."). Reported speech, or a quotation further on, does not count.
+  unless_described_quotation_after
+                patterns; a match that equals one of them in full is silent when the next paragraph
+                opens with a quotation whose speaker is described but not named, the convention for an
+                anonymous source ("Independent experts said the demo offered little … ¶ “A video is not
+                data,” said one neuroscientist who works on brain-computer interfaces."): the unnamed
+                expert is quoted, and editors differ on whether the desk must name him (heldout-e).
+  only_described_quotation_after
+                patterns; a match that equals one of them in full is reported only then (the other half
+                of ``unless_described_quotation_after``, for the info rule that takes such findings).
   unless_continuing
                 patterns; a match that equals one of them in full ("Others argued", "some noted")
                 is silent when it continues a contrast whose first half named or identified its
@@ -71,6 +80,8 @@ PARAMETERS = {
     "unless_story_mentions": "patterns silent when the story holds one of story_mentions",
     "story_mentions": "patterns searched in the story for unless_story_mentions",
     "unless_quoted_after": "patterns silent when a named speaker is quoted later in the paragraph or in the next",
+    "unless_described_quotation_after": "patterns silent when the next paragraph quotes a described, unnamed speaker",
+    "only_described_quotation_after": "patterns reported only when the next paragraph quotes a described, unnamed speaker",
     "unless_continuing": "patterns silent when they continue a contrast whose first half identified its people",
     "only_continuing": "patterns reported only when they continue such a contrast",
 }
@@ -108,6 +119,12 @@ def whole_words(rule, patterns: list[str], flags: int, key: str):
 
 _OPENING = "“\"«„"
 
+#: The speaker of a quotation described, not named: "…,” said one neuroscientist who …", "…,” a senior
+#: official told Reuters", "…,” an economist at a large bank said".
+_DESCRIBED_SPEAKER = regex.compile(
+    r"[,.?!—–-]?[”\"]\s*(?:(?:said|says|added|adds|told\s+\p{L}+(?:\s+\p{L}+)?)\s+(?:a|an|one)\s+\p{Ll}"
+    r"|(?:a|an|one)\s+(?:[\p{Ll}-]+\s+){1,6}(?:said|says|added|adds|told)\b)")
+
 BLOCK_KINDS = ("paragraph", "heading", "cell", "item")
 
 
@@ -135,6 +152,8 @@ class UnattributedPhraseCheck(Check):
         if (self.story_unless is None) != (not mentions):
             raise rule.error("unless_story_mentions and story_mentions go together", "story_mentions")
         self.story_mentions = whole_words(rule, mentions, flags, "story_mentions") if mentions else None
+        self.unless_described = self._full(rule, params, "unless_described_quotation_after", flags)
+        self.only_described = self._full(rule, params, "only_described_quotation_after", flags)
         self.unless_continuing = self._full(rule, params, "unless_continuing", flags)
         self.only_continuing = self._full(rule, params, "only_continuing", flags)
         self.skip_blocks = set(params.str_list("skip_blocks", []))
@@ -179,6 +198,12 @@ class UnattributedPhraseCheck(Check):
             if self.quoted_after is not None and self.quoted_after.fullmatch(m.group()) \
                     and self._named_quotation_follows(doc, i):
                 continue
+            if self.unless_described is not None and self.unless_described.fullmatch(m.group()) \
+                    and self._described_quotation_follows(doc, i):
+                continue
+            if self.only_described is not None and self.only_described.fullmatch(m.group()) \
+                    and not self._described_quotation_follows(doc, i):
+                continue
             yield make_finding(self.rule, doc, start, end)
 
     @staticmethod
@@ -200,6 +225,16 @@ class UnattributedPhraseCheck(Check):
         found = block_attribution(doc, block + 1, self.vocab)
         return found is not None
 
+    def _described_quotation_follows(self, doc: Document, index: int) -> bool:
+        """Does the paragraph after the match's open with a quotation whose speaker is described but
+        not named (an anonymous source quoted: "“…,” said one neuroscientist who …")?"""
+        following_index = doc.sentences[index].block + 1
+        if following_index >= len(doc.blocks):
+            return False
+        following = doc.blocks[following_index]
+        if following.kind != "paragraph" or doc.prose[following.start:following.start + 3].lstrip()[:1] not in _OPENING:
+            return False
+        return _DESCRIBED_SPEAKER.search(doc.prose, following.start, following.end) is not None
 
     @staticmethod
     def _paragraph_names_body(doc: Document, block, start: int, end: int) -> bool:
