@@ -20,7 +20,9 @@ document named in ``tests/data/precision/split.tsv``:
 - ``drafts-d/NAME``: the fourth (half ``heldout-d``), after the changes made in the light of
   ``heldout-c``;
 - ``drafts-e/NAME``: the fifth (half ``heldout-e``), after the decision taken on the pooled
-  first-sight verdicts of ``heldout-b``, ``-c`` and ``-d``.
+  first-sight verdicts of ``heldout-b``, ``-c`` and ``-d``;
+- ``drafts-f/NAME``: the sixth (half ``heldout-f``), written by six writers on six beats and judged
+  only after round 5 froze the rules (the changes made in the light of ``heldout-e``).
 
 Each finding is matched to a judgement in ``tests/data/precision/judgements/<family>.jsonl``
 by (path, rule, line, match), and the script prints, per rule and half: findings, judged,
@@ -59,7 +61,8 @@ VERDICTS = ("true", "arguable", "false")
 #: the rules were changed in the light of ``heldout-b`` (which is in-sample from then on).
 #: ``heldout-d``: a fourth, after the rules were changed in the light of ``heldout-c``.
 #: ``heldout-e``: a fifth, after the decision taken on the pooled first-sight verdicts of b, c and d.
-HALVES = ("tune", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e")
+#: ``heldout-f``: a sixth, about four times larger, judged after round 5 froze the rules.
+HALVES = ("tune", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f")
 OSE_PREFIX = "onestopenglish/"
 
 
@@ -265,7 +268,8 @@ def main(argv=None) -> int:
                              ("drafts-b/", "drafts written blind to the rules"),
                              ("drafts-c/", "drafts written blind to the rules"),
                              ("drafts-d/", "drafts written blind to the rules"),
-                             ("drafts-e/", "drafts written blind to the rules")):
+                             ("drafts-e/", "drafts written blind to the rules"),
+                             ("drafts-f/", "drafts written blind to the rules")):
             gdocs = [p for p in docs if p.startswith(group)]
             if gdocs:
                 print(f"  {label}: " + summary([it for it in sub if it.path.startswith(group)],
