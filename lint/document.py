@@ -128,13 +128,31 @@ class Document:
 
         try:
             data = yaml.safe_load(raw)
-        except yaml.YAMLError:
-            return {}
+        except yaml.YAMLError as exc:
+            # Not a fallback to "no date": a draft judged at today's date instead of its own gets wrong
+            # facts and dates findings (heldout-f: "President Joe Biden" in a story dated 2024-10-18 whose
+            # title held a colon). Static-site generators refuse such a header too.
+            from lint.source import SourceError
+
+            raise SourceError(self._front_matter_error(exc)) from None
         except ValueError as exc:  # a YAML date that is no real date: `date: 2025-02-29`
             from lint.source import SourceError
 
             raise SourceError(f"front matter: {_impossible_date(raw)} is not a real date ({exc})") from None
         return data if isinstance(data, dict) else {}
+
+    def _front_matter_error(self, exc) -> str:
+        """'front matter, line N: not valid YAML (…)', with the usual cause named."""
+        mark = getattr(exc, "problem_mark", None)
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        where = ""
+        if mark is not None and self.layout.front_matter_span is not None:
+            first = self.index.line_of(self.layout.front_matter_span[0]) + 2  # 1-based, the line after the opening ---
+            where = f", line {first + mark.line}"
+        hint = ""
+        if problem.startswith("mapping values are not allowed"):
+            hint = '; a value that holds ": " needs quotes, e.g. title: "Lead: the story"'
+        return f"front matter{where}: not valid YAML ({problem}){hint}"
 
     def snippet(self, start: int, end: int) -> str:
         return self.text[start:end]

@@ -151,6 +151,24 @@ def test_impossible_front_matter_date_is_that_files_error_and_others_are_checked
     assert r.code == 2 and "2025-02-29 is not a real date" in r.out
 
 
+def test_front_matter_that_is_not_yaml_is_that_files_error_not_a_draft_judged_at_today(write, tmp_path):
+    # heldout-f: a title holding ": " made the header unreadable, the draft was judged as of today, and
+    # "President Joe Biden" in a story dated 2024-10-18 was called outdated at severity error.
+    write("bad.md", "---\ntitle: One flooded factory: what Helene exposed\ndate: 2024-10-18\n---\n"
+                    "The hospitals wrote to President Joe Biden.\n")
+    write("good.md", DRAFT)
+    r = run_cli("check", "--format", "json", tmp_path / "bad.md", tmp_path / "good.md")
+    assert r.code == 2
+    assert [e["message"] for e in r.json["errors"]] == [
+        'front matter, line 2: not valid YAML (mapping values are not allowed here); a value that holds ": " '
+        'needs quotes, e.g. title: "Lead: the story"']
+    assert {f["path"] for f in r.json["findings"]} == {str(tmp_path / "good.md")}
+    write("quoted.md", "---\ntitle: \"One flooded factory: what Helene exposed\"\ndate: 2024-10-18\n---\n"
+                       "The hospitals wrote to President Joe Biden.\n")
+    r = run_cli("check", "--format", "json", "--select", "facts", tmp_path / "quoted.md")
+    assert r.code == 0 and r.json["documents"][0]["as_of"] == "2024-10-18"
+
+
 @pytest.mark.parametrize("as_of", ["0001-01-01", "9999-12-31", "0999-12-31", "9000-01-01"])
 def test_as_of_outside_the_supported_range_is_a_usage_error(write, as_of):
     r = run_cli("check", "--as-of", as_of, write("a.md", DRAFT))
