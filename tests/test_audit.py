@@ -53,6 +53,8 @@ def _variant(text: str, rng: random.Random) -> str:
     lines = text.splitlines()
     extra = rng.sample(SENTENCES, rng.randint(0, 4))
     where = rng.randint(0, len(lines))
+    if lines and lines[0] == "---" and "---" in lines[1:]:  # not inside the front matter: that is a broken header
+        where = max(where, lines.index("---", 1) + 1)
     lines[where:where] = ["", " ".join(extra), ""] if extra else []
     choice = rng.random()
     if choice < 0.25:
