@@ -106,7 +106,7 @@ def judge_document(kb: KnowledgeBase, doc, as_of: dt.date) -> list[Verdict]:
             continue  # "NATO's old 2% goal", "the previous target of 2%"
         taken.append((mention.start, mention.end))
         if fact.kind == "office":
-            verdict = _judge_office(kb, doc, mention, sentence, as_of)
+            verdict = _judge_office(kb, doc, mention, sentence, as_of, mention.start - offset, mention.end - offset)
         else:
             verdict = _judge_statement(kb, doc, mention, sentence, as_of)
             if verdict is not None and mention.via == "rate-bound":
@@ -175,22 +175,27 @@ def _qualifier(doc, mention: Mention) -> str:
     return "onetime" if q == "one-time" else q
 
 
-def _historical(sentence: str, as_of: dt.date, fact: Fact, recounting: bool = True) -> bool:
+def _historical(sentence: str, as_of: dt.date, fact: Fact, recounting: bool = True,
+                mention: tuple[int, int] | None = None) -> bool:
     """Rule 3: anchored at a time when the fact held, marked as past, or recounting without reporting.
 
     A past-tense sentence with no tie to the present ("President Obama put more debt on the
     country") recounts history, unless it reports news ("told reporters", "said") or names a
     date at which the fact no longer held ("On 11 December 2025, Chancellor Scholz said").
+    Given the ``mention``'s span in the sentence, only the holder's own saying counts as news
+    ("Chancellor Scholz said", "said Chancellor Scholz"): a court that "said" Trump's "pressure on
+    Vice President Mike Pence" was immune recounts January 2021, it does not report Pence now.
     """
     if timeframe.relative_past(sentence) or timeframe.anchored_within(sentence, as_of, fact.start, fact.end):
         return True
-    return (recounting and timeframe.past_only(sentence) and not timeframe.reporting(sentence)
-            and not timeframe.anchors(sentence, as_of))
+    news = timeframe.reporting(sentence) if mention is None else timeframe.reported_by(sentence, *mention)
+    return recounting and timeframe.past_only(sentence) and not news and not timeframe.anchors(sentence, as_of)
 
 
 # -- offices -------------------------------------------------------------------
 
-def _judge_office(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as_of: dt.date) -> Verdict | None:
+def _judge_office(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as_of: dt.date,
+                  at: int, end_at: int) -> Verdict | None:
     fact = mention.fact
     terms = [f for f in kb.by_topic[fact.topic] if f.holder == fact.holder]
     current_term = next((t for t in terms if t.holds_on(as_of)), None)
@@ -228,8 +233,10 @@ def _judge_office(kb: KnowledgeBase, doc, mention: Mention, sentence: str, as_of
     # Someone in the news under a new title: a past-tense sentence without a date ("Prime Minister Mark
     # Rutte opened the summit", June 2025) is news about now, not a recounting of the old term.
     recounting = not other or timeframe.recounts_a_term(sentence)
-    if any(_historical(sentence, as_of, t, recounting=recounting) for t in terms):
+    if any(_historical(sentence, as_of, t, recounting=recounting, mention=(at, end_at)) for t in terms):
         return None
+    if timeframe.act_of_office_by(sentence[:at]):
+        return None  # "a judge appointed by President Barack Obama", "reversed by President Joe Biden"
     if timeframe.about_the_change(sentence) and (as_of - last.end).days <= CHANGE_DAYS:
         return None  # "Deputy Prime Minister Angela Rayner resigned on Friday", on the day of the reshuffle
     if last.ended == "death" and not timeframe.present(sentence):

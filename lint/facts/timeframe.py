@@ -105,14 +105,43 @@ def present(sentence: str) -> bool:
 
 
 #: Verbs of reporting: "X told reporters" is news about now, even in the past tense.
-_REPORTING = LazyPattern(
-    r"\b(?:said|says|told|tells|warned|announced|added|urged|stressed|insisted|claimed|wrote|tweeted|posted|"
+_REPORTING_WORDS = (
+    r"(?:said|says|told|tells|warned|announced|added|urged|stressed|insisted|claimed|wrote|tweeted|posted|"
     r"argued|noted|declared|stated|explained|asked|replied|responded|pledged|promised|vowed|confirmed|"
-    r"denied|criticised|criticized|welcomed|condemned|praised)\b", regex.I)
+    r"denied|criticised|criticized|welcomed|condemned|praised)\b")
+_REPORTING = LazyPattern(r"\b" + _REPORTING_WORDS, regex.I)
 
 
 def reporting(sentence: str) -> bool:
     return bool(_REPORTING.search(sentence))
+
+
+#: A reporting verb right after a name ("Scholz said", "Scholz, 67, told reporters", "Scholz has said",
+#: "Scholz also warned") or right before it ("said Chancellor Scholz").
+_SAID_AFTER = LazyPattern(r"^[\p{L}'’.-]*(?:\s*,[^,]{1,40},)?\s+(?:(?:also|has|had|have|then|later|again|"
+                          r"repeatedly|publicly|on\s+\p{L}+)\s+){0,2}" + _REPORTING_WORDS, regex.I)
+_SAID_BEFORE = LazyPattern(r"\b(?:said|says|told|tells|wrote|added|asked|replied|warned|insisted|declared|"
+                           r"according\s+to)\s+$", regex.I)
+
+
+def reported_by(sentence: str, start: int, end: int) -> bool:
+    """True if the person mentioned at [start, end) is the one saying something in the sentence."""
+    return bool(_SAID_AFTER.search(sentence[end:end + 80]) or _SAID_BEFORE.search(sentence[max(0, start - 30):start]))
+
+
+#: An act of office done by the holder, in the passive, just before the title: "appointed by", "signed
+#: into law by", "was reversed by". The act needed the office, so the title was right when it was done.
+_ACT_OF_OFFICE_BY = LazyPattern(
+    r"\b(?:appointed|nominated|named|chosen|picked|tapped|signed(?:\s+into\s+law)?|vetoed|pardoned|commuted|"
+    r"reversed|rescinded|revoked|overturned|repealed|ordered|imposed|issued|enacted|established|created|"
+    r"launched|introduced|set\s+up|approved|granted|awarded|declared|designated|authori[sz]ed|sanctioned|"
+    r"dismissed|fired|sacked|knighted|decorated|commissioned|convened|ratified|promulgated)"
+    r"(?:\s+(?:in|on)\s+[\p{L}\p{N} ,]{1,24}?)?\s+by\s+(?:then-?\s*)?$", regex.I)
+
+
+def act_of_office_by(before: str) -> bool:
+    """True if the text just before a title ends with an act of office in the passive ("appointed by")."""
+    return bool(_ACT_OF_OFFICE_BY.search(before[-80:]))
 
 
 def past_only(sentence: str) -> bool:
