@@ -8,6 +8,9 @@ Parameters:
   exceptions    patterns; a match that equals one of them in full is not reported
   skip_quoted   do not report inside quotation marks, emphasis (titles of works) or Title Case names
                 (default false)
+  skip_reported do not report in a sentence that reports what a named speaker said or wrote ("she
+                wrote, adding that stepping down would allow Columbia to navigate the challenges
+                ahead"): the words are the speaker's, paraphrased (default false)
 Message fields: {match}.
 """
 
@@ -28,6 +31,7 @@ PARAMETERS = {
     "whole_word": "only match whole words (default true)",
     "exceptions": "patterns that, matched in full, are not reported",
     "skip_quoted": "skip quotations, emphasis and Title Case names (default false)",
+    "skip_reported": "skip sentences that report what a named speaker said or wrote (default false)",
 }
 
 
@@ -67,6 +71,7 @@ class ExistenceCheck(Check):
         exceptions = params.str_list("exceptions")
         self.exceptions = alternation(rule, exceptions, False, flags, "exceptions") if exceptions else None
         self.skip_quoted = params.bool("skip_quoted", False)
+        self.skip_reported = params.bool("skip_reported", False)
         check_template(rule, {"match"})
 
     def prepare(self) -> None:
@@ -81,7 +86,20 @@ class ExistenceCheck(Check):
                 continue
             if self.skip_quoted and quoted_or_named(doc, start, end):
                 continue
+            if self.skip_reported and _reported_speech(doc, start):
+                continue
             yield make_finding(self.rule, doc, start, end)
+
+
+def _reported_speech(doc: Document, offset: int) -> bool:
+    """Is ``offset`` in a sentence that names its speaker ("she wrote, adding that …", "Rutte said")?"""
+    from lint.claims.attribution import sentence_attribution, sentence_index
+
+    i = sentence_index(doc, offset)
+    if i is None:
+        return False
+    found = sentence_attribution(doc, i)
+    return found is not None and found.kind == "named-source"
 
 
 def build(rule, context: BuildContext) -> Check:
