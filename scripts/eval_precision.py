@@ -24,7 +24,8 @@ document named in ``tests/data/precision/split.tsv``:
 - ``drafts-f/NAME``: the sixth (half ``heldout-f``), written by six writers on six beats and judged
   only after round 5 froze the rules (the changes made in the light of ``heldout-e``);
 - ``drafts-g/NAME``: the seventh (half ``heldout-g``), written blind while round 6 was made and
-  judged only after it was fixed: the unseen check of round 6.
+  judged only after it was fixed: the unseen check of round 6;
+- ``drafts-h/NAME``: the eighth (half ``heldout-h``), likewise for round 7.
 
 Each finding is matched to a judgement in ``tests/data/precision/judgements/<family>.jsonl``
 by (path, rule, line, match), and the script prints, per rule and half: findings, judged,
@@ -65,7 +66,9 @@ VERDICTS = ("true", "arguable", "false")
 #: ``heldout-e``: a fifth, after the decision taken on the pooled first-sight verdicts of b, c and d.
 #: ``heldout-f``: a sixth, about four times larger, judged after round 5 froze the rules.
 #: ``heldout-g``: a seventh, as large, written during round 6 and judged only after it was fixed.
-HALVES = ("tune", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g")
+#: ``heldout-h``: an eighth, as large, written during round 7 and judged only after it was fixed.
+HALVES = ("tune", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g",
+          "heldout-h")
 OSE_PREFIX = "onestopenglish/"
 
 
@@ -273,7 +276,8 @@ def main(argv=None) -> int:
                              ("drafts-d/", "drafts written blind to the rules"),
                              ("drafts-e/", "drafts written blind to the rules"),
                              ("drafts-f/", "drafts written blind to the rules"),
-                             ("drafts-g/", "drafts written blind to the rules")):
+                             ("drafts-g/", "drafts written blind to the rules"),
+                             ("drafts-h/", "drafts written blind to the rules")):
             gdocs = [p for p in docs if p.startswith(group)]
             if gdocs:
                 print(f"  {label}: " + summary([it for it in sub if it.path.startswith(group)],
