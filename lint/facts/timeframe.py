@@ -163,7 +163,10 @@ _OFFICE_PROSPECT = LazyPattern(
     r"hopes\s+to|aims\s+to|seeks\s+to|wants\s+to|is\s+to|are\s+to|due\s+to)\s+(?:\w+\s+)?(?:become|be\s+(?:named|"
     r"appointed|sworn|elected|confirmed|nominated|installed)|succeed|replace|take\s+(?:over|office)|lead|head)|"
     r"candidate|nominee|nominated|designate|elect|presumptive|in[\s-]+waiting|tipped|favou?rite|frontrunner|"
-    r"front-runner|race|bid|if\s+(?:elected|appointed|confirmed|chosen)|once\s+(?:\w+\s+){0,2}"
+    r"front-runner|race|bid|if\s+(?:elected|appointed|confirmed|chosen)|"
+    # "what kind of president Prabowo will be": the title as what someone will make, not held (heldout-h)
+    r"(?:kind|sort|type)\s+of\s+(?:\w+\s+){1,4}(?:will|would|might|could|is\s+going\s+to)\s+(?:be|make)|"
+    r"once\s+(?:\w+\s+){0,2}"
     r"(?:takes|became|becomes|is\s+sworn|is\s+appointed|is\s+confirmed|is\s+elected)|propos\w*|hypothetical\w*|"
     r"would-be)\b", regex.I)
 
