@@ -25,7 +25,8 @@ document named in ``tests/data/precision/split.tsv``:
   only after round 5 froze the rules (the changes made in the light of ``heldout-e``);
 - ``drafts-g/NAME``: the seventh (half ``heldout-g``), written blind while round 6 was made and
   judged only after it was fixed: the unseen check of round 6;
-- ``drafts-h/NAME``: the eighth (half ``heldout-h``), likewise for round 7.
+- ``drafts-h/NAME``: the eighth (half ``heldout-h``), likewise for round 7;
+- ``drafts-i/NAME``: the ninth (half ``heldout-i``), likewise for round 8.
 
 Each finding is matched to a judgement in ``tests/data/precision/judgements/<family>.jsonl``
 by (path, rule, line, match), and the script prints, per rule and half: findings, judged,
@@ -67,8 +68,9 @@ VERDICTS = ("true", "arguable", "false")
 #: ``heldout-f``: a sixth, about four times larger, judged after round 5 froze the rules.
 #: ``heldout-g``: a seventh, as large, written during round 6 and judged only after it was fixed.
 #: ``heldout-h``: an eighth, as large, written during round 7 and judged only after it was fixed.
+#: ``heldout-i``: a ninth, as large, written during round 8 and judged only after it was fixed.
 HALVES = ("tune", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g",
-          "heldout-h")
+          "heldout-h", "heldout-i")
 OSE_PREFIX = "onestopenglish/"
 
 
@@ -277,7 +279,8 @@ def main(argv=None) -> int:
                              ("drafts-e/", "drafts written blind to the rules"),
                              ("drafts-f/", "drafts written blind to the rules"),
                              ("drafts-g/", "drafts written blind to the rules"),
-                             ("drafts-h/", "drafts written blind to the rules")):
+                             ("drafts-h/", "drafts written blind to the rules"),
+                             ("drafts-i/", "drafts written blind to the rules")):
             gdocs = [p for p in docs if p.startswith(group)]
             if gdocs:
                 print(f"  {label}: " + summary([it for it in sub if it.path.startswith(group)],
