@@ -13,6 +13,10 @@ Parameters:
   senses        spelling -> words that show the spelling is right in its own sense: a use whose
                 sentence has one of them is ignored (British "program" for software beside
                 "programme" for a plan: {program: [computer, software, ...]})
+  noun_only     spellings that are also a verb in the other spelling's English (British "license" beside
+                the noun "licence"): a use counts only as a noun, with a determiner or possessive right
+                before it ("a license", "the UK license", "its licenses"); "UK licenses drug" neither sets
+                nor breaks the spelling
 Message fields: {match}, {first} (the spelling used first), {line} (where it was first used).
 """
 
@@ -35,6 +39,7 @@ PARAMETERS = {
     "plurals": "also match plurals in -s/-es (default true)",
     "skip_quoted": "ignore spellings inside quotation marks (default false)",
     "senses": "spelling -> words whose presence in the sentence shows that spelling is right in its own sense",
+    "noun_only": "spellings that count only as nouns (a determiner or possessive right before them)",
 }
 
 
@@ -66,6 +71,8 @@ class ConsistencyCheck(Check):
         self.senses = {k.lower(): compile_pattern(
             rule, r"(?<![\p{L}\p{N}_])(?:" + "|".join(phrase_pattern(w) for w in v) + r")(?![\p{L}\p{N}_])",
             "senses", regex.IGNORECASE) for k, v in senses.items()}
+        noun_only = params.str_list("noun_only", [])
+        self.noun_only = {w.lower() for w in noun_only}
         check_template(rule, {"match", "first", "line"})
 
     def _ignored(self, doc: Document, spelling: str, start: int, end: int) -> bool:
@@ -74,6 +81,8 @@ class ConsistencyCheck(Check):
             return True
         if doc.text[start:start + 1].isupper() and (in_title_case_run(doc, start, end) or _after_name_word(doc, start)):
             return True  # part of a name keeps its own spelling: "Department of Defense", "Policy Program"
+        if spelling.lower() in self.noun_only and not _DETERMINER_BEFORE.search(doc.prose, max(0, start - 40), start):
+            return True  # a verb ("UK licenses Alzheimer's drug"), right in British English beside the noun "licence"
         sense = self.senses.get(spelling.lower())
         if sense is not None:
             sentence = sentence_at(doc, start)
@@ -105,6 +114,13 @@ class ConsistencyCheck(Check):
                 fix = Fix(start, end, preferred) if doc.text[start:end] == doc.prose[start:end] else None
                 yield make_finding(self.rule, doc, start, end, suggestions=[preferred], fix=fix,
                                    first=group[first_index], line=first_line)
+
+
+#: A determiner or possessive right before a noun, or with an acronym or an -ing word between ("a license",
+#: "the UK license", "a driving license"); "the agency licenses drivers" is a verb.
+_DETERMINER_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?i:a|an|the|its|his|her|their|our|your|my|this|that|these|those|no|any|each|every|whose|"
+    r"[\p{L}]+['’]s?)\s+(?:(?:\p{Lu}{2,}|(?i:[\p{L}]+ing))\s+)?$")
 
 
 _NAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’.]*)[ \t]+(?:(?:of|for|and|the|on)[ \t]+){1,2}$")

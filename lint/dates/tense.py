@@ -127,6 +127,8 @@ def clause_tense(prose: str, sentence_start: int, date_start: int, date_end: int
         if date_end is not None and sentence_end is not None and \
                 any(kind == FUTURE for kind, _, _ in _markers(prose[date_end:min(sentence_end, date_end + _WINDOW)])):
             return None
+        if re.search(r"\b(?:to\s+(?:be|have\s+been)|being)\s+$", clause[:marker_start]):
+            return None  # "the first module to be launched in 2028": an infinitive, not a past tense (heldout-i)
         auxiliary = re.search(r"\b(?:was|were|had)\s+$", clause[:marker_start])
         if auxiliary:  # "was held": report the whole verb
             marker_start = auxiliary.start()
