@@ -26,7 +26,8 @@ document named in ``tests/data/precision/split.tsv``:
 - ``drafts-g/NAME``: the seventh (half ``heldout-g``), written blind while round 6 was made and
   judged only after it was fixed: the unseen check of round 6;
 - ``drafts-h/NAME``: the eighth (half ``heldout-h``), likewise for round 7;
-- ``drafts-i/NAME``: the ninth (half ``heldout-i``), likewise for round 8.
+- ``drafts-i/NAME``: the ninth (half ``heldout-i``), likewise for round 8;
+- ``drafts-j/NAME``: the tenth (half ``heldout-j``), likewise for round 9.
 
 Each finding is matched to a judgement in ``tests/data/precision/judgements/<family>.jsonl``
 by (path, rule, line, match), and the script prints, per rule and half: findings, judged,
@@ -69,8 +70,9 @@ VERDICTS = ("true", "arguable", "false")
 #: ``heldout-g``: a seventh, as large, written during round 6 and judged only after it was fixed.
 #: ``heldout-h``: an eighth, as large, written during round 7 and judged only after it was fixed.
 #: ``heldout-i``: a ninth, as large, written during round 8 and judged only after it was fixed.
+#: ``heldout-j``: a tenth, 120 stories, written during round 9 and judged only after it was fixed.
 HALVES = ("tune", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g",
-          "heldout-h", "heldout-i")
+          "heldout-h", "heldout-i", "heldout-j")
 OSE_PREFIX = "onestopenglish/"
 
 
@@ -280,7 +282,8 @@ def main(argv=None) -> int:
                              ("drafts-f/", "drafts written blind to the rules"),
                              ("drafts-g/", "drafts written blind to the rules"),
                              ("drafts-h/", "drafts written blind to the rules"),
-                             ("drafts-i/", "drafts written blind to the rules")):
+                             ("drafts-i/", "drafts written blind to the rules"),
+                             ("drafts-j/", "drafts written blind to the rules")):
             gdocs = [p for p in docs if p.startswith(group)]
             if gdocs:
                 print(f"  {label}: " + summary([it for it in sub if it.path.startswith(group)],
