@@ -15,8 +15,8 @@ Parameters:
                 "programme" for a plan: {program: [computer, software, ...]})
   noun_only     spellings that are also a verb in the other spelling's English (British "license" beside
                 the noun "licence"): a use counts only as a noun, with a determiner or possessive right
-                before it ("a license", "the UK license", "its licenses"); "UK licenses drug" neither sets
-                nor breaks the spelling
+                before it, or one -ing word between ("a license", "its licenses", "a driving license");
+                "UK licenses drug" and "The FCC licenses stations" neither set nor break the spelling
 Message fields: {match}, {first} (the spelling used first), {line} (where it was first used).
 """
 
