@@ -70,3 +70,17 @@ def test_emphatic_very_is_not_an_intensifier(write):
     text = "It was the very first storm, at the very end of the year, and it was very cold.\n"
     found = findings(write, text, "style.intensifier")
     assert [f.column for f in found] == [text.index("very cold") + 1]
+
+
+def test_in_order_to_after_a_passive_infinitive_is_kept(write):
+    # heldout-j: "named to speak" would misread; the writer's own "met in order to count" is still wordy.
+    path = write("a.md", "The official, who asked not to be named in order to speak freely, said the count was close.\n\n"
+                         "The committee met in order to count the votes.\n")
+    found = run([str(path)], Options(jobs=1, select=["style.wordy"])).findings
+    assert [(f.line, f.match) for f in found] == [(3, "in order to")]
+
+
+def test_a_guard_for_a_phrase_the_swap_list_lacks_is_a_config_error(write, cli):
+    write(".copydesk.yaml", "options:\n  style.wordy: {unless_preceded_by: {in ordr to: 'x'}}\n")
+    result = cli("check", write("a.md", "We met in order to talk.\n"))
+    assert result.code == 2 and "unless_preceded_by: 'in ordr to' must be a key of swap" in result.out + result.err

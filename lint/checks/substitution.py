@@ -72,6 +72,8 @@ class SubstitutionCheck(Check):
         keys_lower = {str(bad).lower(): i for i, bad in enumerate(swap)}
         self.preceded = {}
         for key, pattern in guards.items():
+            if str(key).lower() not in keys_lower and "unless_preceded_by" not in rule.param_origins:
+                continue  # a config replaced the swap list but not the pack's guards: nothing left to guard
             if str(key).lower() not in keys_lower or not isinstance(pattern, str):
                 raise rule.error(f"unless_preceded_by: {key!r} must be a key of swap with a pattern", "unless_preceded_by")
             self.preceded[keys_lower[str(key).lower()]] = compile_pattern(
