@@ -27,7 +27,8 @@ document named in ``tests/data/precision/split.tsv``:
   judged only after it was fixed: the unseen check of round 6;
 - ``drafts-h/NAME``: the eighth (half ``heldout-h``), likewise for round 7;
 - ``drafts-i/NAME``: the ninth (half ``heldout-i``), likewise for round 8;
-- ``drafts-j/NAME``: the tenth (half ``heldout-j``), likewise for round 9.
+- ``drafts-j/NAME``: the tenth (half ``heldout-j``), likewise for round 9;
+- ``drafts-k/NAME``: the eleventh (half ``heldout-k``), likewise for round 10.
 
 Each finding is matched to a judgement in ``tests/data/precision/judgements/<family>.jsonl``
 by (path, rule, line, match), and the script prints, per rule and half: findings, judged,
@@ -71,8 +72,9 @@ VERDICTS = ("true", "arguable", "false")
 #: ``heldout-h``: an eighth, as large, written during round 7 and judged only after it was fixed.
 #: ``heldout-i``: a ninth, as large, written during round 8 and judged only after it was fixed.
 #: ``heldout-j``: a tenth, 120 stories, written during round 9 and judged only after it was fixed.
+#: ``heldout-k``: an eleventh, written during round 10 and judged only after it was fixed.
 HALVES = ("tune", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g",
-          "heldout-h", "heldout-i", "heldout-j")
+          "heldout-h", "heldout-i", "heldout-j", "heldout-k")
 OSE_PREFIX = "onestopenglish/"
 
 
@@ -283,7 +285,8 @@ def main(argv=None) -> int:
                              ("drafts-g/", "drafts written blind to the rules"),
                              ("drafts-h/", "drafts written blind to the rules"),
                              ("drafts-i/", "drafts written blind to the rules"),
-                             ("drafts-j/", "drafts written blind to the rules")):
+                             ("drafts-j/", "drafts written blind to the rules"),
+                             ("drafts-k/", "drafts written blind to the rules")):
             gdocs = [p for p in docs if p.startswith(group)]
             if gdocs:
                 print(f"  {label}: " + summary([it for it in sub if it.path.startswith(group)],

@@ -37,7 +37,8 @@ def test_split_names_existing_drafts_and_keeps_articles_together():
     for half, folder in (("heldout-b", "drafts-b"), ("heldout-c", "drafts-c"), ("heldout-d", "drafts-d"),
                          ("heldout-e", "drafts-e"), ("heldout-f", "drafts-f"),
                          ("heldout-g", "drafts-g"), ("heldout-h", "drafts-h"),
-                         ("heldout-i", "drafts-i"), ("heldout-j", "drafts-j")):
+                         ("heldout-i", "drafts-i"), ("heldout-j", "drafts-j"),
+                         ("heldout-k", "drafts-k")):
         blind = DATA / folder  # the sets written blind to the rules: every file held back, and only there
         files = {f"{folder}/{p.name}" for p in blind.iterdir()} if blind.is_dir() else set()
         assert {p for p, h in halves.items() if h == half} == files
@@ -45,7 +46,7 @@ def test_split_names_existing_drafts_and_keeps_articles_together():
 
 def test_drafts_carry_their_date():
     for path in [*(DATA / "drafts").iterdir(), *(DATA / "drafts-b").glob("*"), *(DATA / "drafts-c").glob("*"),
-                 *(DATA / "drafts-d").glob("*"), *(DATA / "drafts-e").glob("*"), *(DATA / "drafts-f").glob("*"), *(DATA / "drafts-g").glob("*"), *(DATA / "drafts-h").glob("*"), *(DATA / "drafts-i").glob("*"), *(DATA / "drafts-j").glob("*")]:
+                 *(DATA / "drafts-d").glob("*"), *(DATA / "drafts-e").glob("*"), *(DATA / "drafts-f").glob("*"), *(DATA / "drafts-g").glob("*"), *(DATA / "drafts-h").glob("*"), *(DATA / "drafts-i").glob("*"), *(DATA / "drafts-j").glob("*"), *(DATA / "drafts-k").glob("*")]:
         head = path.read_text(encoding="utf-8")[:200]
         assert re.search(r"^date: 20\d\d-\d\d-\d\d$", head, re.M), path
 
