@@ -10,9 +10,10 @@ Parameters:
                 "what it is is"); compared case-insensitively
   skip_names    skip doubles written with capitals on both words ("Bora Bora", "Sing Sing"),
                 unless the word is a function word ("The The"); default true
-A lower-case word followed by the same word capitalised is not a slip but the start of a name ("the
-conservative Conservative Party of Japan", heldout-k), and a word joined by "&" is part of one ("held
-at AT&T Stadium", heldout-k, where the fix would have deleted "AT").
+A word joined by "&" is part of a name and not a double ("held at AT&T Stadium", heldout-k, where the
+fix would have deleted "AT"). A lower-case word followed by the same word capitalised starts a name:
+the echo is still reported ("the conservative Conservative Party of Japan", judged true on heldout-k),
+but with no fix, since deleting the second word would break the name.
 Message fields: {match}, {word}.
 """
 
@@ -93,8 +94,7 @@ class DoubledWordCheck(Check):
             first, second = m.group("first"), m.group("second")
             if first.lower() in self.allow:
                 continue
-            if first[0].islower() and second[0].isupper():
-                continue  # "the conservative Conservative Party", "at AT&T": a name begins
+            starts_a_name = first[0].islower() and second[0].isupper()  # "the conservative Conservative Party"
             if self.skip_names and first[0].isupper() and second[0].isupper() and not is_stop_word(first.lower()):
                 continue  # "Bora Bora", "Sing Sing"; but "The The" is a slip
             block = enclosing_block(doc, m.start("first"))
@@ -102,7 +102,7 @@ class DoubledWordCheck(Check):
                 continue
             start, end = m.start("gap"), m.end("second")
             # Delete the gap and the second copy, but only when no markup lies in between.
-            fix = Fix(start, end, "") if doc.text[start:end] == prose[start:end] else None
+            fix = Fix(start, end, "") if doc.text[start:end] == prose[start:end] and not starts_a_name else None
             yield make_finding(self.rule, doc, m.start("first"), end, suggestions=[first], fix=fix, word=first)
 
 
