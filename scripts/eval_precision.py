@@ -75,6 +75,8 @@ VERDICTS = ("true", "arguable", "false")
 #: ``heldout-k``: an eleventh, written during round 10 and judged only after it was fixed.
 HALVES = ("tune", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g",
           "heldout-h", "heldout-i", "heldout-j", "heldout-k")
+#: The sets written blind to the rules: half ``heldout-X`` is the folder ``drafts-X``.
+BLIND_FOLDERS = {half: "drafts-" + half.removeprefix("heldout-") for half in HALVES if half not in ("tune", "heldout")}
 OSE_PREFIX = "onestopenglish/"
 
 
@@ -277,16 +279,7 @@ def main(argv=None) -> int:
         print(f"== {half} ==")
         print(summary(sub, n_words, len(docs)))
         for group, label in ((OSE_PREFIX, "OneStopEnglish"), ("drafts/", "our drafts"),
-                             ("drafts-b/", "drafts written blind to the rules"),
-                             ("drafts-c/", "drafts written blind to the rules"),
-                             ("drafts-d/", "drafts written blind to the rules"),
-                             ("drafts-e/", "drafts written blind to the rules"),
-                             ("drafts-f/", "drafts written blind to the rules"),
-                             ("drafts-g/", "drafts written blind to the rules"),
-                             ("drafts-h/", "drafts written blind to the rules"),
-                             ("drafts-i/", "drafts written blind to the rules"),
-                             ("drafts-j/", "drafts written blind to the rules"),
-                             ("drafts-k/", "drafts written blind to the rules")):
+                             *((f"{folder}/", "drafts written blind to the rules") for folder in BLIND_FOLDERS.values())):
             gdocs = [p for p in docs if p.startswith(group)]
             if gdocs:
                 print(f"  {label}: " + summary([it for it in sub if it.path.startswith(group)],

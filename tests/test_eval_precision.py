@@ -34,19 +34,16 @@ def test_split_names_existing_drafts_and_keeps_articles_together():
             by_article[m.group(1)].add(half)
     assert all(len(h) == 1 for h in by_article.values()), by_article
     assert set(halves.values()) <= set(eval_precision.HALVES) and {"tune", "heldout"} <= set(halves.values())
-    for half, folder in (("heldout-b", "drafts-b"), ("heldout-c", "drafts-c"), ("heldout-d", "drafts-d"),
-                         ("heldout-e", "drafts-e"), ("heldout-f", "drafts-f"),
-                         ("heldout-g", "drafts-g"), ("heldout-h", "drafts-h"),
-                         ("heldout-i", "drafts-i"), ("heldout-j", "drafts-j"),
-                         ("heldout-k", "drafts-k")):
+    assert set(eval_precision.BLIND_FOLDERS.values()) == {p.name for p in DATA.glob("drafts-*")}
+    for half, folder in eval_precision.BLIND_FOLDERS.items():
         blind = DATA / folder  # the sets written blind to the rules: every file held back, and only there
         files = {f"{folder}/{p.name}" for p in blind.iterdir()} if blind.is_dir() else set()
         assert {p for p, h in halves.items() if h == half} == files
 
 
 def test_drafts_carry_their_date():
-    for path in [*(DATA / "drafts").iterdir(), *(DATA / "drafts-b").glob("*"), *(DATA / "drafts-c").glob("*"),
-                 *(DATA / "drafts-d").glob("*"), *(DATA / "drafts-e").glob("*"), *(DATA / "drafts-f").glob("*"), *(DATA / "drafts-g").glob("*"), *(DATA / "drafts-h").glob("*"), *(DATA / "drafts-i").glob("*"), *(DATA / "drafts-j").glob("*"), *(DATA / "drafts-k").glob("*")]:
+    for path in [*(DATA / "drafts").iterdir(), *(p for folder in eval_precision.BLIND_FOLDERS.values()
+                                                     for p in (DATA / folder).glob("*"))]:
         head = path.read_text(encoding="utf-8")[:200]
         assert re.search(r"^date: 20\d\d-\d\d-\d\d$", head, re.M), path
 
