@@ -219,27 +219,26 @@ class UnattributedPhraseCheck(Check):
         if (index > 0 and sentences[index - 1].block == block) or index + 1 >= len(sentences) \
                 or sentences[index + 1].block != block + 1:
             return False
-        following = doc.blocks[block + 1]
-        if following.kind != "paragraph" or doc.prose[following.start:following.start + 3].lstrip()[:1] not in _OPENING:
-            return False
-        found = block_attribution(doc, block + 1, self.vocab)
-        return found is not None
+        return _opens_with_quotation(doc, block + 1) and block_attribution(doc, block + 1, self.vocab) is not None
 
-    def _described_quotation_follows(self, doc: Document, index: int) -> bool:
+    @staticmethod
+    def _described_quotation_follows(doc: Document, index: int) -> bool:
         """Does the paragraph after the match's open with a quotation whose speaker is described but
         not named (an anonymous source quoted: "“…,” said one neuroscientist who …")?"""
-        following_index = doc.sentences[index].block + 1
-        if following_index >= len(doc.blocks):
-            return False
-        following = doc.blocks[following_index]
-        if following.kind != "paragraph" or doc.prose[following.start:following.start + 3].lstrip()[:1] not in _OPENING:
-            return False
-        return _DESCRIBED_SPEAKER.search(doc.prose, following.start, following.end) is not None
+        following = doc.sentences[index].block + 1
+        return following < len(doc.blocks) and _opens_with_quotation(doc, following) and \
+            _DESCRIBED_SPEAKER.search(doc.prose, doc.blocks[following].start, doc.blocks[following].end) is not None
 
     @staticmethod
     def _paragraph_names_body(doc: Document, block, start: int, end: int) -> bool:
         """Does the paragraph, before or after the match, name an institution?"""
         return names_a_body(doc.prose[block.start:start]) or names_a_body(doc.prose[end:block.end])
+
+
+def _opens_with_quotation(doc: Document, index: int) -> bool:
+    """Is block ``index`` a paragraph that opens with a quotation mark?"""
+    block = doc.blocks[index]
+    return block.kind == "paragraph" and doc.prose[block.start:block.start + 3].lstrip()[:1] in _OPENING
 
 
 def build(rule, context: BuildContext) -> Check:
