@@ -16,6 +16,7 @@ from functools import cached_property
 
 import regex
 
+from lint.lazy_pattern import LazyPattern
 from lint.markup import Block, Layout, parse
 from lint.positions import LineIndex
 
@@ -159,7 +160,7 @@ class Document:
 
 
 #: A question or exclamation mark, then any closing quotes or brackets.
-_MARK_END = regex.compile(r"[?!][\"”’')\]]*$")
+_MARK_END = LazyPattern(r"[?!][\"”’')\]]*$")  # compiled on first use: every start-up imports this module
 
 
 def _continues_after_mark(prose: str, previous_end: int, start: int) -> bool:

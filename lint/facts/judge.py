@@ -188,8 +188,9 @@ def _historical(sentence: str, as_of: dt.date, fact: Fact, recounting: bool = Tr
     """
     if timeframe.relative_past(sentence) or timeframe.anchored_within(sentence, as_of, fact.start, fact.end):
         return True
-    news = timeframe.reporting(sentence) if mention is None else timeframe.reported_by(sentence, *mention)
-    return recounting and timeframe.past_only(sentence) and not news and not timeframe.anchors(sentence, as_of)
+    if not recounting or not timeframe.past_only(sentence) or timeframe.anchors(sentence, as_of):
+        return False
+    return not (timeframe.reporting(sentence) if mention is None else timeframe.reported_by(sentence, *mention))
 
 
 # -- offices -------------------------------------------------------------------
