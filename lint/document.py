@@ -73,6 +73,10 @@ class Document:
         pieces.append(blank[pos:])
         return "".join(pieces)
 
+    def literal_between(self, start: int, end: int) -> bool:
+        """Whether inline code or another literal lies between two offsets (see ``Layout.literals``)."""
+        return any(s < end and e > start for s, e in self.layout.literals)
+
     @property
     def blocks(self) -> list[Block]:
         return self.layout.blocks

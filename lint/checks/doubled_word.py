@@ -10,7 +10,8 @@ Parameters:
                 "what it is is"); compared case-insensitively
   skip_names    skip doubles written with capitals on both words ("Bora Bora", "Sing Sing"),
                 unless the word is a function word ("The The"); default true
-A word joined by "&" is part of a name and not a double ("held at AT&T Stadium", heldout-k, where the
+Inline code between the two copies stands where a word would, so "set it to `None` to turn it off" is
+not a double (found on the Python documentation). A word joined by "&" is part of a name and not a double ("held at AT&T Stadium", heldout-k, where the
 fix would have deleted "AT"). A lower-case word followed by the same word capitalised starts a name:
 the echo is still reported ("the conservative Conservative Party of Japan", judged true on heldout-k),
 but with no fix, since deleting the second word would break the name.
@@ -97,6 +98,8 @@ class DoubledWordCheck(Check):
             starts_a_name = first[0].islower() and second[0].isupper()  # "the conservative Conservative Party"
             if self.skip_names and first[0].isupper() and second[0].isupper() and not is_stop_word(first.lower()):
                 continue  # "Bora Bora", "Sing Sing"; but "The The" is a slip
+            if doc.literal_between(m.end("first"), m.start("second")):
+                continue  # "set it to `None` to turn it off": code stands between the two
             block = enclosing_block(doc, m.start("first"))
             if block is None or m.end("second") > block.end:
                 continue

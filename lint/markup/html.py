@@ -12,6 +12,8 @@ _BLOCKS = {
     "article", "header", "footer", "dd", "dt", "figcaption", "caption", "title", "main", "aside",
     "ul", "ol", "table", "tr", "body", "html", "nav", "figure", "hr",
 }
+#: Skipped inline elements that stand where a word would ("set it to <code>None</code> to ...").
+_INLINE_LITERALS = {"code", "kbd", "samp", "var"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -26,6 +28,7 @@ class _ProseCollector(HTMLParser):
         self.block_kind = "paragraph"
         self.block_start: int | None = None
         self.block_end = 0
+        self.literal_start: int | None = None
 
     def _offset(self) -> int:
         line, col = self.getpos()
@@ -42,6 +45,8 @@ class _ProseCollector(HTMLParser):
             self.block_kind = "heading" if tag in {"h1", "h2", "h3", "h4", "h5", "h6", "title"} else (
                 "cell" if tag in {"td", "th"} else "paragraph")
         if tag in _SKIP and tag not in _VOID:
+            if not self.skip_stack and tag in _INLINE_LITERALS:
+                self.literal_start = self._offset()
             self.skip_stack.append(tag)
 
     def handle_startendtag(self, tag, attrs):
@@ -55,6 +60,9 @@ class _ProseCollector(HTMLParser):
             while self.skip_stack:
                 if self.skip_stack.pop() == tag:
                     break
+            if not self.skip_stack and self.literal_start is not None:
+                self.layout.literals.append((self.literal_start, self._offset()))
+                self.literal_start = None
 
     def handle_data(self, data):
         if self.skip_stack:

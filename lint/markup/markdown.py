@@ -85,9 +85,18 @@ def _align_inline(children, text: str, start: int, end: int, layout: Layout):
                 cursor = _skip(text, child.content, cursor, end)
                 continue
             cursor = _take_text(text, child.content, cursor, end, spans)
+        elif t == "text_special" and child.info == "escape":
+            # "de\\_DE" reads "de_DE": the escaped character is prose, the backslash is not.
+            after = _skip(text, child.markup, cursor, end)
+            if after != cursor:
+                spans.append((after - len(child.content), after))
+            cursor = after
         elif t in ("code_inline", "text_special"):
             source = child.markup if t == "text_special" else child.content
-            cursor = _skip(text, source, cursor, end)
+            after = _skip(text, source, cursor, end)
+            if after != cursor:
+                layout.literals.append((after - len(source), after))
+            cursor = after
         elif t == "html_inline":
             pos = text.find(child.content, cursor, end)
             if pos >= 0:
