@@ -89,6 +89,28 @@ def test_repeated_sentence_points_at_the_copy_and_names_the_first_line(write):
     assert (f.line, f.column) == (5, 13) and "line 3" in f.message
 
 
+def test_a_formula_repeated_under_every_entry_is_silent_for_docs_but_not_for_news(write):
+    """Reference documentation says "New in version 3.3." under each entry on purpose (the Python docs):
+    with ``audience: docs`` three copies make a formula. A news draft has no formulas: scraped boilerplate
+    said three times is reported twice, and in docs a sentence said twice is still a slip."""
+    entry = "Return the value of the key.\n\nNew in version 3.3.\n\n"
+    text = "# T\n\n" + entry * 3 + "The cache is cleared on exit.\n\nThe cache is cleared on exit.\n"
+    found = check(write, "r.md", text, "repetition.repeated-sentence")
+    assert sorted(f.match for f in found) == ["New in version 3.3."] * 2 + ["Return the value of the key."] * 2 + [
+        "The cache is cleared on exit."]
+    found = check(write, "r.md", text, "repetition.repeated-sentence", "audience: docs\n")
+    assert [f.match for f in found] == ["The cache is cleared on exit."]
+    config = "audience: docs\noptions:\n  repetition.repeated-sentence:\n    formula_copies: {docs: 4}\n"
+    assert len(check(write, "r.md", text, "repetition.repeated-sentence", config)) == 5
+
+
+def test_formula_copies_must_name_audiences_and_counts(cli, write):
+    draft = write("d.md", "Text.\n")
+    write(".copydesk.yaml", "options:\n  repetition.repeated-sentence:\n    formula_copies: {manual: 3}\n")
+    result = cli("check", "--select", "repetition", draft)
+    assert result.code == 2 and "unknown audience 'manual'" in result.out + result.err
+
+
 def test_repeated_phrase_is_reported_once_per_later_copy_at_its_longest(write):
     text = ("# T\n\nWe face a cost of living crisis now. They fear a cost of living crisis too. "
             "All see a cost of living crisis.\n")

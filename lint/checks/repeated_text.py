@@ -23,6 +23,13 @@ Parameters:
   similarity    paragraphs at least this similar (0-1) are near-duplicates (default 0.5)
   shingle       words per shingle (default 4)
   min_sentences paragraphs with fewer sentences are left to the sentence unit (default 2)
+  formula_copies
+                per audience (the config's ``audience:``), how many copies make a sentence a
+                formula that is not reported: reference documentation repeats "New in version
+                3.3." or "This is a read-only attribute." under every entry on purpose (the Python
+                documentation has 1,878 such sentences). Default ``{docs: 3}``: with ``audience: docs``
+                a sentence said three times or more is a formula; news copy has none, so there
+                every copy after the first is reported (scraped boilerplate)
 Message fields: {match}, {line} (the first copy), {similarity} (percent, paragraphs only).
 """
 
@@ -42,17 +49,32 @@ PARAMETERS = {
     "similarity": "paragraphs at least this similar (0-1, word shingles) are near-duplicates (default 0.5)",
     "shingle": "words per shingle for paragraph similarity (default 4)",
     "min_sentences": "paragraphs with fewer sentences are left to the sentence unit (default 2)",
+    "formula_copies": "per audience, how many copies make a sentence a deliberate formula (default {docs: 3})",
 }
 
+from lint.config import AUDIENCES  # noqa: E402  (after PARAMETERS, which the docs read)
+
 class RepeatedTextCheck(Check):
-    def __init__(self, rule, params: Params) -> None:
+    def __init__(self, rule, params: Params, audience: str = "news") -> None:
         super().__init__(rule)
         self.unit = params.choice("unit", "sentence", ("sentence", "paragraph"))
         self.min_words = params.number("min_words", 4 if self.unit == "sentence" else 20, low=1, integer=True)
         self.similarity = params.number("similarity", 0.5, low=0.05, high=1)
         self.shingle = params.number("shingle", 4, low=1, high=20, integer=True)
         self.min_sentences = params.number("min_sentences", 2, low=1, integer=True)
+        self.formula_copies = self._formula_copies(rule, params, audience)
         check_template(rule, {"match", "line", "similarity"})
+
+    @staticmethod
+    def _formula_copies(rule, params: Params, audience: str) -> int | None:
+        per_audience = params.mapping("formula_copies", {"docs": 3})
+        for name, value in per_audience.items():
+            if name not in AUDIENCES:
+                raise rule.error(f"formula_copies names an unknown audience {name!r}; audiences: "
+                                 f"{', '.join(AUDIENCES)}", "formula_copies")
+            if isinstance(value, bool) or not isinstance(value, int) or value < 2:
+                raise rule.error(f"formula_copies.{name} must be a whole number of at least 2", "formula_copies")
+        return per_audience.get(audience)
 
     def run(self, doc: Document):
         return self._sentences(doc) if self.unit == "sentence" else self._paragraphs(doc)
@@ -67,6 +89,8 @@ class RepeatedTextCheck(Check):
         for spans in copies.values():
             if len(spans) < 2 or parallel_openings(doc, [s for s, _ in spans]):
                 continue  # said once, or the same opening of parallel items (deliberate structure)
+            if self.formula_copies and len(spans) >= self.formula_copies:
+                continue  # "New in version 3.3." under every entry of a reference page
             line = doc.position(spans[0][0])[0]
             for start, end in spans[1:]:
                 yield make_finding(self.rule, doc, start, end, line=line, similarity=100)
@@ -117,4 +141,5 @@ class RepeatedTextCheck(Check):
 
 
 def build(rule, context: BuildContext) -> Check:
-    return RepeatedTextCheck(rule, Params(rule, PARAMETERS))
+    audience = getattr(context.config, "audience", None) or "news"
+    return RepeatedTextCheck(rule, Params(rule, PARAMETERS), audience)
