@@ -88,22 +88,28 @@ class Document:
 
     @cached_property
     def sentences(self) -> list[Sentence]:
+        """The sentences of every block, from the segmenter, with two kinds of break undone: a full stop with
+        no white space after it ("Character.AI said": a name, heldout-g) and a lower-case word after "?" or "!"
+        ("Which? has argued")."""
         from sentencex import segment
 
         out: list[Sentence] = []
         prose = self.prose
         for i, block in enumerate(self.layout.blocks):
             offset = block.start
+            glued = False  # the previous piece ended in a full stop with no white space after it
             for piece in segment("en", prose[block.start:block.end]):
                 start, end = offset, offset + len(piece)
                 offset = end
+                was_glued, glued = glued, piece.endswith(".")
                 while start < end and prose[start].isspace():
                     start += 1
                 while end > start and prose[end - 1].isspace():
                     end -= 1
                 if end <= start:
                     continue
-                if out and out[-1].block == i and _continues_after_mark(prose, out[-1].end, start):
+                if out and out[-1].block == i and (was_glued and prose[start].isalnum()
+                                                   or _continues_after_mark(prose, out[-1].end, start)):
                     out[-1] = Sentence(out[-1].start, end, i)
                 else:
                     out.append(Sentence(start, end, i))

@@ -62,6 +62,15 @@ def test_a_lower_case_word_after_a_question_or_exclamation_mark_continues_the_se
         "Really?", "Yes.", "“Why?” she asked."]
 
 
+def test_a_full_stop_inside_a_name_is_not_a_sentence_break():
+    # heldout-g: the segmenter cut "Character.AI" in two, and "AI said ..." was measured as a sentence.
+    text = "The start-up Character.AI said it would ban minors. It gave no date. Shares rose 2.5% in May. It fell."
+    doc = Document("x.txt", text, "plain")
+    assert [text[s.start:s.end] for s in doc.sentences] == [
+        "The start-up Character.AI said it would ban minors.", "It gave no date.", "Shares rose 2.5% in May.",
+        "It fell."]
+
+
 def test_paragraphs_in_plain_text():
     text = "One para\nstill one.\n\n\nTwo para.\r\n\r\nThree.\n"
     doc = Document("a.txt", text, "text")
