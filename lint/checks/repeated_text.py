@@ -11,7 +11,9 @@ paragraphs is the share of shingles they have in common (Jaccard). Candidates
 come from an index of shingle -> paragraphs, so only paragraphs that share a
 shingle are ever compared. Single-sentence paragraphs are the sentence unit's job.
 
-The finding points at the later copy and names the line of the first. The same
+A lead-in that ends its block with a colon ("The output looks like this:") introduces what follows
+and is not compared: the Python documentation says it before each of several examples. The finding
+points at the later copy and names the line of the first. The same
 sentence opening several short blocks that go on differently (parallel list
 items or headings, :mod:`lint.checks.parallel`) is deliberate structure and is
 not reported; a whole block said again is.
@@ -39,6 +41,7 @@ from bisect import bisect_left
 from collections import defaultdict
 
 from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
+from lint.checks.context import enclosing_block
 from lint.checks.parallel import parallel_openings
 from lint.document import Document
 from lint.textunits import sentence_units
@@ -54,6 +57,12 @@ PARAMETERS = {
 }
 
 from lint.config import AUDIENCES  # noqa: E402  (after PARAMETERS, which the docs read)
+
+def _ends_block(doc: Document, end: int) -> bool:
+    """Whether nothing but white space follows ``end`` in its block."""
+    block = enclosing_block(doc, end - 1)
+    return block is not None and not doc.prose[end:block.end].strip()
+
 
 def _literals(doc: Document, start: int, end: int) -> tuple[str, ...]:
     """The inline code between two offsets: "Return a `list`." and "Return a `tuple`." differ only there,
@@ -97,7 +106,10 @@ class RepeatedTextCheck(Check):
     # -- sentences -----------------------------------------------------------
     def _sentences(self, doc: Document):
         copies: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
+        prose = doc.prose
         for start, end in sentence_units(doc):
+            if prose[end - 1] == ":" and _ends_block(doc, end):
+                continue  # a lead-in ("The output looks like this:") introduces what follows, which differs
             words = tuple(t.norm for t in tokens(doc, start, end))
             if len(words) >= self.min_words:
                 copies[words + _literals(doc, start, end)].append((start, end))
