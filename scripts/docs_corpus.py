@@ -1,15 +1,18 @@
 #!/usr/bin/env python3
-"""Turn two published manuals into Markdown drafts, to measure the default rules on real edited prose.
+"""Turn published manuals into Markdown drafts, to measure the default rules on real edited prose.
 
     .venv/bin/python scripts/docs_corpus.py fetch [--into .cache/docs-corpus]
     .venv/bin/python scripts/docs_corpus.py convert [--into .cache/docs-corpus]
 
-The source is two Debian packages of professionally edited English documentation that nobody
+The source is Debian packages of professionally edited English documentation that nobody
 tuned copydesk's rules on:
 
 - ``debian-handbook`` (The Debian Administrator's Handbook, Raphaël Hertzog and Roland Mas; a
   published book, CC BY-SA / GPL): the ``en-US`` HTML pages;
-- ``python3.11-doc`` (the Python 3.11 documentation, PSF licence): every page except the indexes.
+- ``python3.11-doc`` (the Python 3.11 documentation, PSF licence): every page except the indexes;
+- ``postgresql-doc-15`` (the PostgreSQL 15 manual, PostgreSQL licence) and ``git-doc`` (Git 2.39's
+  manual pages, user manual and guides, GPL-2): converted after the rules of round 12 were frozen,
+  as the unseen check of that round.
 
 ``fetch`` downloads the two packages from Debian's archive with ``apt-get download`` (a step the
 user runs once, by hand, like the shared corpora; copydesk itself never downloads anything) and
@@ -34,14 +37,21 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_INTO = ROOT / ".cache" / "docs-corpus"
 
 #: The package versions the judgements were made on (Debian 12 "bookworm").
-PACKAGES = {"debian-handbook": "11.20220922", "python3.11-doc": "3.11.2-6+deb12u9"}
+PACKAGES = {"debian-handbook": "11.20220922", "python3.11-doc": "3.11.2-6+deb12u9",
+            "postgresql-doc-15": "15.20-0+deb12u1", "git-doc": "1:2.39.5-0+deb12u3"}
 #: Where each manual's pages sit inside the unpacked packages, and its short name in the drafts' paths.
 MANUALS = {
     "debian-handbook": "usr/share/doc/debian-handbook/html/en-US",
     "python-3.11": "usr/share/doc/python3.11/html",
+    "postgresql-15": "usr/share/doc/postgresql-doc-15/html",
+    "git-2.39": "usr/share/doc/git-doc",
 }
-#: Python pages that are lists, not prose.
-_SKIP_PAGES = re.compile(r"(^|/)(genindex[^/]*|py-modindex|search|_static/.*|_sources/.*|_images/.*|_downloads/.*)\.html$")
+#: Pages that are lists or indexes, not prose.
+_SKIP_PAGES = {
+    "python-3.11": re.compile(r"(^|/)(genindex[^/]*|py-modindex|search|_static/.*|_sources/.*|_images/.*|_downloads/.*)\.html$"),
+    "postgresql-15": re.compile(r"^(bookindex|index)\.html$"),
+    "git-2.39": re.compile(r"^(index|howto-index)\.html$"),
+}
 
 _SKIP_TAGS = {"head", "script", "style", "nav", "pre", "svg", "math", "template", "noscript", "textarea"}
 _SKIP_CLASSES = {
@@ -49,6 +59,8 @@ _SKIP_CLASSES = {
     "toc", "docnav", "navheader", "navfooter", "indexterm", "programlisting", "screen",
     # Sphinx (the Python docs)
     "sphinxsidebar", "related", "footer", "headerlink", "sig", "highlight", "doctest", "admonition-title",
+    # DocBook XSL (PostgreSQL) and AsciiDoc (Git)
+    "navheader", "navfooter", "listingblock", "literallayout",
 }
 _CODE_TAGS = {"code", "kbd", "samp", "tt", "var"}
 _CODE_CLASSES = {"literal", "filename", "command", "replaceable", "userinput", "computeroutput", "pkg", "email",
@@ -171,7 +183,8 @@ def pages(unpacked: Path) -> dict[str, Path]:
             raise SystemExit(f"{base} is absent: run `scripts/docs_corpus.py fetch` first")
         for page in sorted(base.rglob("*.html")):
             rel = page.relative_to(base).as_posix()
-            if manual.startswith("python") and _SKIP_PAGES.search(rel):
+            skip = _SKIP_PAGES.get(manual)
+            if skip is not None and skip.search(rel):
                 continue
             out[f"{manual}/{rel[:-5]}.md"] = page
     return out
