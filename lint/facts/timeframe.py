@@ -180,6 +180,11 @@ _CHANGE = LazyPattern(
     r"died|dies|death|funeral|passed\s+away|"
     # "David Lammy, the foreign secretary, becomes deputy prime minister" on the day of a reshuffle (heldout-k)
     r"becom(?:es|ing)|became|moves\s+(?:from|to)|moved\s+from|"
+    # the act that ends a term: "upheld the impeachment of President Yoon Suk Yeol on Friday, removing him
+    # from office" (dated that Friday), "four days after Prime Minister François Bayrou lost a confidence
+    # vote" (heldout-l)
+    r"remov(?:e|es|ed|ing)\s+(?:\w+\s+){0,2}from\s+(?:office|power)|impeach\w*|"
+    r"lost\s+(?:a|the|his|her|their)\s+(?:no-?\s?)?confidence\s+vote|toppl\w*|"
     r"(?:cut|cuts|raised|raises|lowered|lowers|hiked|hikes|lifted|lifts|reduced|reduces)\s+(?:\w+\s+){0,3}"
     r"(?:rates?|borrowing\s+costs?)\b)\b", regex.I)
 
