@@ -129,6 +129,9 @@ def clause_tense(prose: str, sentence_start: int, date_start: int, date_end: int
             return None
         if re.search(r"\b(?:to\s+(?:be|have\s+been)|being)\s+$", clause[:marker_start]):
             return None  # "the first module to be launched in 2028": an infinitive, not a past tense (heldout-i)
+        if re.search(r"\b(?:whoever|whichever(?:\s+\w+){0,2}|whatever(?:\s+\w+){0,2})\s+$", clause[:marker_start],
+                     re.I):
+            return None  # "called on whichever party won the election on July 4": the winner is not known (heldout-l)
         auxiliary = re.search(r"\b(?:was|were|had)\s+$", clause[:marker_start])
         if auxiliary:  # "was held": report the whole verb
             marker_start = auxiliary.start()
