@@ -108,10 +108,29 @@ def collect(md: Path, jobs: int) -> tuple[dict[str, list[Item]], dict[str, int],
     return items, words, docs
 
 
+def _sampled(items: list[Item], per_rule: int) -> list[Item]:
+    """Every item, or at most ``per_rule`` of each rule's, drawn with a generator seeded by the rule id, so
+    the same sample comes out on every run; judged rows outside it still count in the tables."""
+    if per_rule <= 0:
+        return items
+    import random
+
+    by_rule: dict[str, list[Item]] = {}
+    for it in items:
+        by_rule.setdefault(it.rule, []).append(it)
+    keep = set()
+    for rule, found in by_rule.items():
+        chosen = found if len(found) <= per_rule else random.Random(rule).sample(found, per_rule)
+        keep.update(id(it) for it in chosen)
+    return [it for it in items if id(it) in keep]
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--half", choices=[*HALVES, "all"], default="docs-heldout")
     ap.add_argument("--unjudged", action="store_true", help="print the gate findings without a judgement, as JSON lines")
+    ap.add_argument("--sample", type=int, default=0, metavar="N",
+                    help="with --unjudged: at most N findings per rule, drawn at random (seeded by the rule id)")
     ap.add_argument("--into", type=Path, default=DEFAULT_INTO, help="the folder scripts/docs_corpus.py wrote")
     ap.add_argument("--jobs", "-j", type=int, default=2)
     ap.add_argument("--markdown", action="store_true")
@@ -125,7 +144,7 @@ def main(argv=None) -> int:
     halves = HALVES if args.half == "all" else (args.half,)
     if args.unjudged:
         for h in halves:
-            for it in items[h]:
+            for it in _sampled(items[h], args.sample):
                 if it.key not in judged:
                     print(json.dumps({"path": it.path, "rule": it.rule, "line": it.line, "match": it.match,
                                       "severity": it.severity, "message": it.message, "verdict": "", "reason": ""},
