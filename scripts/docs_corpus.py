@@ -92,7 +92,7 @@ class _Prose(HTMLParser):
         self.buf = []
         if text and re.search(r"[A-Za-z]", text):
             self.blocks.append(self.kind + text)
-        self.kind = ""
+            self.kind = ""
 
     def handle_starttag(self, tag, attrs):
         if tag in _VOID:
@@ -107,12 +107,14 @@ class _Prose(HTMLParser):
             self.stack.append((tag, "skip"))
             return
         if tag in _BLOCKS:
-            self._flush()
+            self._flush()  # a list item's "- " waits for the item's first paragraph
             if tag in _HEADINGS:
                 self.kind = "#" * _HEADINGS[tag] + " "
             elif tag == "li":
                 self.kind = "- "
-        if self.code is None and (tag in _CODE_TAGS or classes & _CODE_CLASSES):
+            elif tag not in ("p", "div", "dd"):
+                self.kind = ""
+        if self.code is None and (tag in _CODE_TAGS or tag not in _BLOCKS and classes & _CODE_CLASSES):
             self.stack.append((tag, "code"))
             self.code = []
             return
