@@ -32,6 +32,10 @@ Parameters:
                 documentation has 1,878 such sentences). Default ``{docs: 3}``: with ``audience: docs``
                 a sentence said three times or more is a formula; news copy has none, so there
                 every copy after the first is reported (scraped boilerplate)
+  skip_audiences
+                audiences (the config's ``audience:``) for which the rule reports nothing (default
+                none; the shipped pack skips ``docs``: documentation repeats on purpose, each entry of
+                a reference being read on its own)
 Message fields: {match}, {line} (the first copy), {similarity} (percent, paragraphs only).
 """
 
@@ -54,6 +58,7 @@ PARAMETERS = {
     "shingle": "words per shingle for paragraph similarity (default 4)",
     "min_sentences": "paragraphs with fewer sentences are left to the sentence unit (default 2)",
     "formula_copies": "per audience, how many copies make a sentence a deliberate formula (default {docs: 3})",
+    "skip_audiences": "audiences for which the rule reports nothing (default none)",
 }
 
 from lint.config import AUDIENCES  # noqa: E402  (after PARAMETERS, which the docs read)
@@ -87,6 +92,12 @@ class RepeatedTextCheck(Check):
         self.shingle = params.number("shingle", 4, low=1, high=20, integer=True)
         self.min_sentences = params.number("min_sentences", 2, low=1, integer=True)
         self.formula_copies = self._formula_copies(rule, params, audience)
+        skipped = params.str_list("skip_audiences", [])
+        unknown = [a for a in skipped if a not in AUDIENCES]
+        if unknown:
+            raise rule.error(f"skip_audiences names an unknown audience {unknown[0]!r}; audiences: "
+                             f"{', '.join(AUDIENCES)}", "skip_audiences")
+        self.skipped = audience in skipped
         check_template(rule, {"match", "line", "similarity"})
 
     @staticmethod
@@ -101,6 +112,8 @@ class RepeatedTextCheck(Check):
         return per_audience.get(audience)
 
     def run(self, doc: Document):
+        if self.skipped:
+            return ()
         return self._sentences(doc) if self.unit == "sentence" else self._paragraphs(doc)
 
     # -- sentences -----------------------------------------------------------
