@@ -12,7 +12,9 @@ Parameters:
                 unless the word is a function word ("The The"); default true
 Inline code between the two copies stands where a word would, so "set it to `None` to turn it off" is
 not a double (found on the Python documentation). A word joined by "&" is part of a name and not a double ("held at AT&T Stadium", heldout-k, where the
-fix would have deleted "AT"). A lower-case word followed by the same word capitalised starts a name:
+fix would have deleted "AT"). One copy in lower case and the other in capitals is a keyword or a mention, not a slip ("Subqueries in IN
+predicates", "AND or OR", "*ALWAYS* always" in the PostgreSQL and Git manuals). A lower-case word followed
+by the same word capitalised starts a name:
 the echo is still reported ("the conservative Conservative Party of Japan", judged true on heldout-k),
 but with no fix, since deleting the second word would break the name.
 Message fields: {match}, {word}.
@@ -95,6 +97,8 @@ class DoubledWordCheck(Check):
             first, second = m.group("first"), m.group("second")
             if first.lower() in self.allow:
                 continue
+            if len(first) > 1 and (first.islower() and second.isupper() or first.isupper() and second.islower()):
+                continue  # "Subqueries in IN predicates", "AND or OR", "*ALWAYS* always": a keyword, a mention
             starts_a_name = first[0].islower() and second[0].isupper()  # "the conservative Conservative Party"
             if self.skip_names and first[0].isupper() and second[0].isupper() and not is_stop_word(first.lower()):
                 continue  # "Bora Bora", "Sing Sing"; but "The The" is a slip
