@@ -41,9 +41,11 @@ _PATTERN = re.compile(
 
 
 #: "last Thursday", "next Monday", "this Friday"; "last April", "next March", "this June" (names capitalised).
+#: Not "the last Sunday in March" or "the last Friday of each month": a day of a month, not relative to the
+#: draft's date (a daylight-saving rule in the PostgreSQL manual, docs-unseen).
 _NAMED = re.compile(
     r"(?<!\w)(?P<which>(?i:last|next|this|on))\s+(?P<name>" + "|".join((*WEEKDAY_NAMES, *MONTH_NAMES))
-    + r")(?!\w|['’]s\b)")
+    + r")(?!\w|['’]s\b)(?!\s+(?i:in|of)\s+(?:(?i:the\s+month|each|every|a)\b|" + "|".join(MONTH_NAMES) + r"))")
 
 
 @dataclass(frozen=True)
