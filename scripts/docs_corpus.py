@@ -12,7 +12,9 @@ tuned copydesk's rules on:
 - ``python3.11-doc`` (the Python 3.11 documentation, PSF licence): every page except the indexes;
 - ``postgresql-doc-15`` (the PostgreSQL 15 manual, PostgreSQL licence) and ``git-doc`` (Git 2.39's
   manual pages, user manual and guides, GPL-2): converted after the rules of round 12 were frozen,
-  as the unseen check of that round.
+  as the unseen check of that round;
+- ``rust-doc`` (The Rust Programming Language, by Steve Klabnik and Carol Nichols, MIT/Apache-2.0) and
+  ``apache2-doc`` (the Apache HTTP Server 2.4 manual, Apache-2.0): likewise for round 13.
 
 ``fetch`` downloads the two packages from Debian's archive with ``apt-get download`` (a step the
 user runs once, by hand, like the shared corpora; copydesk itself never downloads anything) and
@@ -38,19 +40,25 @@ DEFAULT_INTO = ROOT / ".cache" / "docs-corpus"
 
 #: The package versions the judgements were made on (Debian 12 "bookworm").
 PACKAGES = {"debian-handbook": "11.20220922", "python3.11-doc": "3.11.2-6+deb12u9",
-            "postgresql-doc-15": "15.20-0+deb12u1", "git-doc": "1:2.39.5-0+deb12u3"}
+            "postgresql-doc-15": "15.20-0+deb12u1", "git-doc": "1:2.39.5-0+deb12u3",
+            "rust-doc": "1.63.0+dfsg1-2", "apache2-doc": "2.4.71-1~deb12u1"}
 #: Where each manual's pages sit inside the unpacked packages, and its short name in the drafts' paths.
 MANUALS = {
     "debian-handbook": "usr/share/doc/debian-handbook/html/en-US",
     "python-3.11": "usr/share/doc/python3.11/html",
     "postgresql-15": "usr/share/doc/postgresql-doc-15/html",
     "git-2.39": "usr/share/doc/git-doc",
+    "rust-book": "usr/share/doc/rust-doc/html/book",
+    "apache-2.4": "usr/share/doc/apache2-doc/manual/en",
 }
 #: Pages that are lists or indexes, not prose.
 _SKIP_PAGES = {
     "python-3.11": re.compile(r"(^|/)(genindex[^/]*|py-modindex|search|_static/.*|_sources/.*|_images/.*|_downloads/.*)\.html$"),
     "postgresql-15": re.compile(r"^(bookindex|index)\.html$"),
     "git-2.39": re.compile(r"^(index|howto-index)\.html$"),
+    # The book's chapters; the other pages are redirects to its earlier editions.
+    "rust-book": re.compile(r"^(?!(ch\d|appendix-)).*\.html$"),
+    "apache-2.4": re.compile(r"^(index|sitemap|glossary)\.html$"),
 }
 
 _SKIP_TAGS = {"head", "script", "style", "nav", "pre", "svg", "math", "template", "noscript", "textarea"}
@@ -61,7 +69,12 @@ _SKIP_CLASSES = {
     "sphinxsidebar", "related", "footer", "headerlink", "sig", "highlight", "doctest", "admonition-title",
     # DocBook XSL (PostgreSQL) and AsciiDoc (Git)
     "navheader", "navfooter", "listingblock", "literallayout",
+    # Apache httpd's manual
+    "toplang", "bottomlang", "permalink", "top", "menu",
 }
+#: Page furniture known by id: Apache's header, breadcrumb, quick view and footer; mdBook's menu and search.
+_SKIP_IDS = {"page-header", "path", "quickview", "toc", "footer", "menu-bar", "menu-bar-hover-placeholder",
+             "search-wrapper", "searchresults-outer", "sidebar"}
 _CODE_TAGS = {"code", "kbd", "samp", "tt", "var"}
 _CODE_CLASSES = {"literal", "filename", "command", "replaceable", "userinput", "computeroutput", "pkg", "email",
                  "url", "option", "varname", "function", "parameter", "envar", "systemitem", "prompt"}
@@ -70,6 +83,7 @@ _BLOCKS = {"p", "li", "dt", "dd", "td", "th", "blockquote", "div", "section", "t
            "caption", "figcaption", "body", "html", *_HEADINGS}
 _EMPHASIS = {"em": "*", "i": "*", "strong": "**", "b": "**"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_NOT_ENGLISH = re.compile(r"<html\b[^>]*\blang=\"(?!en)", re.I)
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
 
 
@@ -99,11 +113,12 @@ class _Prose(HTMLParser):
             if tag == "br" and not self._skipping():
                 self.buf.append(" ")
             return
-        classes = set((dict(attrs).get("class") or "").split())
+        attributes = dict(attrs)
+        classes = set((attributes.get("class") or "").split())
         if self._skipping():
             self.stack.append((tag, "skip"))
             return
-        if tag in _SKIP_TAGS or classes & _SKIP_CLASSES:
+        if tag in _SKIP_TAGS or classes & _SKIP_CLASSES or attributes.get("id") in _SKIP_IDS:
             self.stack.append((tag, "skip"))
             return
         if tag in _BLOCKS:
@@ -197,7 +212,10 @@ def convert(into: Path) -> None:
     written = 0
     digest = hashlib.sha256()
     for rel, page in pages(unpacked).items():
-        text = page_markdown(page.read_text(encoding="utf-8"))
+        html = page.read_text(encoding="utf-8")
+        if _NOT_ENGLISH.search(html):
+            continue  # Apache's English folder falls back to a translation for a few pages
+        text = page_markdown(html)
         if not text:
             continue
         target = md / rel

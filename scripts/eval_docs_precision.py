@@ -17,7 +17,10 @@ The pages are split in two halves by a hash of their path, fixed before any find
 ``docs-unseen``, is the narrative part of two more manuals (the PostgreSQL 15 manual without its
 SQL-command, program, catalog and function reference pages and release notes; Git 2.39's user
 manual, tutorials, guides and HOWTOs, not its manual pages), converted and judged only after the
-changes made in the light of the first two halves were frozen. Judgements live in
+changes made in the light of the first two halves were frozen. A fourth, ``docs-unseen-2``, is The
+Rust Programming Language (the book's chapters) and the Apache HTTP Server 2.4 manual without its
+module and program reference pages, converted and judged only after round 13 (made in the light of
+``docs-unseen``) was frozen. Judgements live in
 ``tests/data/precision/docs-judgements/*.jsonl``, keyed like ``scripts/eval_precision.py``'s by
 (path, rule, line, match). Only the gate's findings (warning and error) are judged. Skips, saying
 why, when the converted drafts are absent.
@@ -41,13 +44,15 @@ from docs_corpus import DEFAULT_INTO  # noqa: E402
 from eval_precision import Item, read_judgements, summary, table  # noqa: E402
 
 JUDGEMENTS = ROOT / "tests" / "data" / "precision" / "docs-judgements"
-HALVES = ("docs-tune", "docs-heldout", "docs-unseen")
+HALVES = ("docs-tune", "docs-heldout", "docs-unseen", "docs-unseen-2")
 #: Each manual's date: its package's release (the handbook's edition, Python 3.11.2, the Debian
 #: updates of PostgreSQL 15.20 and Git 2.39.5).
 AS_OF = {"debian-handbook": dt.date(2022, 9, 22), "python-3.11": dt.date(2023, 2, 8),
-         "postgresql-15": dt.date(2025, 11, 13), "git-2.39": dt.date(2025, 10, 7)}
-#: The manuals converted after round 12 froze the rules: every page kept is judged on first sight.
-UNSEEN_MANUALS = ("postgresql-15", "git-2.39")
+         "postgresql-15": dt.date(2025, 11, 13), "git-2.39": dt.date(2025, 10, 7),
+         "rust-book": dt.date(2022, 8, 11), "apache-2.4": dt.date(2025, 11, 12)}
+#: The manuals converted after a round froze the rules: every page kept is judged on first sight.
+UNSEEN_MANUALS = {"postgresql-15": "docs-unseen", "git-2.39": "docs-unseen",  # after round 12
+                  "rust-book": "docs-unseen-2", "apache-2.4": "docs-unseen-2"}  # after round 13
 #: The Python pages kept: narrative documentation, not reference entries or changelogs.
 PYTHON_NARRATIVE = ("tutorial", "howto", "faq", "using", "installing", "install", "distributing", "extending")
 PYTHON_SKIPPED_PAGES = ("contents.md",)  # the table of contents
@@ -62,6 +67,10 @@ GIT_GUIDES = ("user-manual.md", "gittutorial.md", "gittutorial-2.md", "gitcore-t
               "SubmittingPatches.md", "ToolsForGit.md")
 
 
+#: Apache's module pages (one entry per directive) and its programs' manual pages are reference.
+APACHE_REFERENCE = ("mod/", "programs/")
+
+
 def chosen(rel: str) -> bool:
     manual, _, rest = rel.partition("/")
     if manual == "debian-handbook":
@@ -70,14 +79,19 @@ def chosen(rel: str) -> bool:
         return not rest.startswith(POSTGRES_REFERENCE)
     if manual == "git-2.39":
         return rest in GIT_GUIDES or rest.startswith("howto/")
+    if manual == "rust-book":
+        return True
+    if manual == "apache-2.4":
+        return not rest.startswith(APACHE_REFERENCE)
     if "/" not in rest:
         return rest not in PYTHON_SKIPPED_PAGES
     return rest.split("/")[0] in PYTHON_NARRATIVE
 
 
 def half_of(rel: str) -> str:
-    if rel.partition("/")[0] in UNSEEN_MANUALS:
-        return "docs-unseen"
+    unseen = UNSEEN_MANUALS.get(rel.partition("/")[0])
+    if unseen:
+        return unseen
     return HALVES[int(hashlib.sha1(rel.encode()).hexdigest()[:8], 16) % 2]
 
 

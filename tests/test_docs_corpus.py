@@ -46,6 +46,14 @@ def test_a_page_keeps_its_prose_and_drops_navigation_code_and_signatures():
         "1\\. Not a list.\n")
 
 
+def test_a_page_in_another_language_is_left_out_and_page_furniture_is_dropped():
+    assert docs_corpus._NOT_ENGLISH.search('<html lang="pt-br"><body><p>Configurando o servidor.</p></body></html>')
+    assert not docs_corpus._NOT_ENGLISH.search('<html lang="en-US">')
+    page = ('<body><div id="page-header"><p class="menu">Modules | Directives</p></div><div id="path">Apache &gt; '
+            'HTTP Server</div><p>Binding to addresses.</p><div id="footer"><p>Copyright 2025</p></div></body>')
+    assert docs_corpus.page_markdown(page) == "Binding to addresses.\n"
+
+
 def test_publican_navigation_and_index_terms_are_not_prose():
     page = ('<body><ul class="docnav"><li class="previous"><a href="a.html"><strong>Prev</strong></a></li></ul>'
             '<div class="toc"><dl><dt>6.1. Filling in</dt></dl></div>'
@@ -60,6 +68,8 @@ def test_the_split_is_fixed_by_the_path_and_the_later_manuals_are_all_unseen():
     assert halves == {"docs-tune", "docs-heldout"}
     assert eval_docs_precision.half_of("postgresql-15/tutorial-start.md") == "docs-unseen"
     assert eval_docs_precision.half_of("git-2.39/user-manual.md") == "docs-unseen"
+    assert eval_docs_precision.half_of("rust-book/ch04-01-what-is-ownership.md") == "docs-unseen-2"
+    assert eval_docs_precision.half_of("apache-2.4/bind.md") == "docs-unseen-2"
 
 
 def test_reference_pages_and_changelogs_are_left_out():
@@ -70,6 +80,7 @@ def test_reference_pages_and_changelogs_are_left_out():
     assert chosen("postgresql-15/tutorial-start.md") and not chosen("postgresql-15/sql-select.md")
     assert chosen("git-2.39/user-manual.md") and chosen("git-2.39/howto/revert-a-faulty-merge.md")
     assert not chosen("git-2.39/git-commit.md")
+    assert chosen("apache-2.4/howto/htaccess.md") and not chosen("apache-2.4/mod/core.md")
 
 
 def test_docs_judgements_are_well_formed_and_unique():
