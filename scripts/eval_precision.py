@@ -29,7 +29,8 @@ document named in ``tests/data/precision/split.tsv``:
 - ``drafts-i/NAME``: the ninth (half ``heldout-i``), likewise for round 8;
 - ``drafts-j/NAME``: the tenth (half ``heldout-j``), likewise for round 9;
 - ``drafts-k/NAME``: the eleventh (half ``heldout-k``), likewise for round 10;
-- ``drafts-l/NAME``: the twelfth (half ``heldout-l``), the unseen check of round 11.
+- ``drafts-l/NAME``: the twelfth (half ``heldout-l``), the unseen check of round 11;
+- ``drafts-m/NAME``: the thirteenth (half ``heldout-m``), the unseen check of rounds 12 and 13.
 
 Each finding is matched to a judgement in ``tests/data/precision/judgements/<family>.jsonl``
 by (path, rule, line, match), and the script prints, per rule and half: findings, judged,
@@ -75,8 +76,9 @@ VERDICTS = ("true", "arguable", "false")
 #: ``heldout-j``: a tenth, 120 stories, written during round 9 and judged only after it was fixed.
 #: ``heldout-k``: an eleventh, written during round 10 and judged only after it was fixed.
 #: ``heldout-l``: a twelfth, written after round 11 and judged only after the rules were frozen again.
+#: ``heldout-m``: a thirteenth, written during rounds 12 and 13 and judged only after round 13 was frozen.
 HALVES = ("tune", "heldout", "heldout-b", "heldout-c", "heldout-d", "heldout-e", "heldout-f", "heldout-g",
-          "heldout-h", "heldout-i", "heldout-j", "heldout-k", "heldout-l")
+          "heldout-h", "heldout-i", "heldout-j", "heldout-k", "heldout-l", "heldout-m")
 #: The sets written blind to the rules: half ``heldout-X`` is the folder ``drafts-X``.
 BLIND_FOLDERS = {half: "drafts-" + half.removeprefix("heldout-") for half in HALVES if half not in ("tune", "heldout")}
 OSE_PREFIX = "onestopenglish/"
