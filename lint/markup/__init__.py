@@ -30,8 +30,9 @@ class Layout:
     prose: list[tuple[int, int]] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
-    #: Inline code, entities and the like: not prose, but they stand in a sentence where a word would
-    #: ("set it to `None` to turn it off"), so the words on either side are not next to each other.
+    #: Inline code, entities, <br> and the like: not prose, but they stand in a sentence where a word would
+    #: ("set it to `None` to turn it off") or part what is on either side ("foo<br>foo.html"), so the words
+    #: on either side are not next to each other.
     literals: list[tuple[int, int]] = field(default_factory=list)
     front_matter: str | None = None
     front_matter_span: tuple[int, int] | None = None

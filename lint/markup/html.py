@@ -40,6 +40,8 @@ class _ProseCollector(HTMLParser):
         self.block_start = None
 
     def handle_starttag(self, tag, attrs):
+        if tag == "br":
+            self._line_break()
         if tag in _BLOCKS:
             self._close_block()
             self.block_kind = "heading" if tag in {"h1", "h2", "h3", "h4", "h5", "h6", "title"} else (
@@ -52,6 +54,15 @@ class _ProseCollector(HTMLParser):
     def handle_startendtag(self, tag, attrs):
         if tag in _BLOCKS:
             self._close_block()
+        if tag == "br":
+            self._line_break()
+
+    def _line_break(self) -> None:
+        """A <br> separates what stands on either side: "foo<br>foo.html" lists two links, it does not double
+        a word (the Apache manual, docs-unseen-2)."""
+        if not self.skip_stack:
+            start = self._offset()
+            self.layout.literals.append((start, start + len(self.get_starttag_text() or "<br>")))
 
     def handle_endtag(self, tag):
         if tag in _BLOCKS:

@@ -18,6 +18,7 @@ from lint.positions import LineIndex
 
 _URL = re.compile(r"(?:https?://|ftp://|www\.)[^\s<>()\[\]]*[^\s<>()\[\].,;:!?'\"]|[\w.+-]+@[\w-]+\.[\w.-]+\w")
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_LINE_BREAK = re.compile(r"<br\s*/?>", re.I)
 _BLOCK_KIND = {"paragraph_open": "paragraph", "heading_open": "heading", "th_open": "cell", "td_open": "cell"}
 
 
@@ -103,6 +104,8 @@ def _align_inline(children, text: str, start: int, end: int, layout: Layout):
                 m = _COMMENT.match(text, pos)
                 if m:
                     layout.comments.append(Comment(m.start(), m.end(), m.group(1)))
+                elif _LINE_BREAK.match(child.content):
+                    layout.literals.append((pos, pos + len(child.content)))
                 cursor = pos + len(child.content)
         elif t == "link_open":
             in_autolink = child.markup == "autolink"
