@@ -104,14 +104,14 @@ class _Prose(HTMLParser):
     def _flush(self) -> None:
         text = re.sub(r"\s+", " ", "".join(self.buf)).strip()
         self.buf = []
-        if text and re.search(r"[A-Za-z]", text):
+        if text and re.search(r"[A-Za-z]", text.replace("<br>", "")):
             self.blocks.append(self.kind + text)
             self.kind = ""
 
     def handle_starttag(self, tag, attrs):
         if tag in _VOID:
             if tag == "br" and not self._skipping():
-                self.buf.append(" ")
+                self.buf.append("<br>")  # a line break in the page, kept as one: "foo<br>foo.html" is a list
             return
         attributes = dict(attrs)
         classes = set((attributes.get("class") or "").split())

@@ -54,6 +54,12 @@ def test_a_page_in_another_language_is_left_out_and_page_furniture_is_dropped():
     assert docs_corpus.page_markdown(page) == "Binding to addresses.\n"
 
 
+def test_a_line_break_stays_one_and_a_cell_of_line_breaks_is_no_block():
+    # "foo<br>foo.html" lists two links (the Apache manual); a space would have made "foo foo" a double.
+    page = "<table><tr><td>foo<br>foo.html</td><td><br></td></tr></table>"
+    assert docs_corpus.page_markdown(page) == "foo<br>foo.html\n"
+
+
 def test_publican_navigation_and_index_terms_are_not_prose():
     page = ('<body><ul class="docnav"><li class="previous"><a href="a.html"><strong>Prev</strong></a></li></ul>'
             '<div class="toc"><dl><dt>6.1. Filling in</dt></dl></div>'
