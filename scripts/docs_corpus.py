@@ -14,7 +14,9 @@ tuned copydesk's rules on:
   manual pages, user manual and guides, GPL-2): converted after the rules of round 12 were frozen,
   as the unseen check of that round;
 - ``rust-doc`` (The Rust Programming Language, by Steve Klabnik and Carol Nichols, MIT/Apache-2.0) and
-  ``apache2-doc`` (the Apache HTTP Server 2.4 manual, Apache-2.0): likewise for round 13.
+  ``apache2-doc`` (the Apache HTTP Server 2.4 manual, Apache-2.0): likewise for round 13;
+- ``gimp-help-en`` (the GIMP 2.10 user manual, GFDL) and ``gnucash-docs`` (the GnuCash Tutorial and
+  Concepts Guide, GFDL): likewise for round 14.
 
 ``fetch`` downloads the two packages from Debian's archive with ``apt-get download`` (a step the
 user runs once, by hand, like the shared corpora; copydesk itself never downloads anything) and
@@ -41,7 +43,8 @@ DEFAULT_INTO = ROOT / ".cache" / "docs-corpus"
 #: The package versions the judgements were made on (Debian 12 "bookworm").
 PACKAGES = {"debian-handbook": "11.20220922", "python3.11-doc": "3.11.2-6+deb12u9",
             "postgresql-doc-15": "15.20-0+deb12u1", "git-doc": "1:2.39.5-0+deb12u3",
-            "rust-doc": "1.63.0+dfsg1-2", "apache2-doc": "2.4.71-1~deb12u1"}
+            "rust-doc": "1.63.0+dfsg1-2", "apache2-doc": "2.4.71-1~deb12u1",
+            "gimp-help-en": "2.10.34-2", "gnucash-docs": "4.13-1"}
 #: Where each manual's pages sit inside the unpacked packages, and its short name in the drafts' paths.
 MANUALS = {
     "debian-handbook": "usr/share/doc/debian-handbook/html/en-US",
@@ -50,6 +53,8 @@ MANUALS = {
     "git-2.39": "usr/share/doc/git-doc",
     "rust-book": "usr/share/doc/rust-doc/html/book",
     "apache-2.4": "usr/share/doc/apache2-doc/manual/en",
+    "gimp-2.10": "usr/share/gimp/2.0/help/en",
+    "gnucash-guide": "usr/share/doc/gnucash-docs/gnucash-guide-en",
 }
 #: Pages that are lists or indexes, not prose.
 _SKIP_PAGES = {

@@ -20,7 +20,8 @@ manual, tutorials, guides and HOWTOs, not its manual pages), converted and judge
 changes made in the light of the first two halves were frozen. A fourth, ``docs-unseen-2``, is The
 Rust Programming Language (the book's chapters) and the Apache HTTP Server 2.4 manual without its
 module and program reference pages, converted and judged only after round 13 (made in the light of
-``docs-unseen``) was frozen. Judgements live in
+``docs-unseen``) was frozen. A fifth, ``docs-unseen-3``, is the GIMP 2.10 user manual's narrative
+pages and the GnuCash Tutorial and Concepts Guide, likewise after round 14. Judgements live in
 ``tests/data/precision/docs-judgements/*.jsonl``, keyed like ``scripts/eval_precision.py``'s by
 (path, rule, line, match). Only the gate's findings (warning and error) are judged. Skips, saying
 why, when the converted drafts are absent.
@@ -44,15 +45,17 @@ from docs_corpus import DEFAULT_INTO  # noqa: E402
 from eval_precision import Item, read_judgements, summary, table  # noqa: E402
 
 JUDGEMENTS = ROOT / "tests" / "data" / "precision" / "docs-judgements"
-HALVES = ("docs-tune", "docs-heldout", "docs-unseen", "docs-unseen-2")
+HALVES = ("docs-tune", "docs-heldout", "docs-unseen", "docs-unseen-2", "docs-unseen-3")
 #: Each manual's date: its package's release (the handbook's edition, Python 3.11.2, the Debian
 #: updates of PostgreSQL 15.20 and Git 2.39.5).
 AS_OF = {"debian-handbook": dt.date(2022, 9, 22), "python-3.11": dt.date(2023, 2, 8),
          "postgresql-15": dt.date(2025, 11, 13), "git-2.39": dt.date(2025, 10, 7),
-         "rust-book": dt.date(2022, 8, 11), "apache-2.4": dt.date(2025, 11, 12)}
+         "rust-book": dt.date(2022, 8, 11), "apache-2.4": dt.date(2025, 11, 12),
+         "gimp-2.10": dt.date(2023, 2, 28), "gnucash-guide": dt.date(2022, 12, 18)}
 #: The manuals converted after a round froze the rules: every page kept is judged on first sight.
 UNSEEN_MANUALS = {"postgresql-15": "docs-unseen", "git-2.39": "docs-unseen",  # after round 12
-                  "rust-book": "docs-unseen-2", "apache-2.4": "docs-unseen-2"}  # after round 13
+                  "rust-book": "docs-unseen-2", "apache-2.4": "docs-unseen-2",  # after round 13
+                  "gimp-2.10": "docs-unseen-3", "gnucash-guide": "docs-unseen-3"}  # after round 14
 #: The Python pages kept: narrative documentation, not reference entries or changelogs.
 PYTHON_NARRATIVE = ("tutorial", "howto", "faq", "using", "installing", "install", "distributing", "extending")
 PYTHON_SKIPPED_PAGES = ("contents.md",)  # the table of contents
@@ -67,6 +70,10 @@ GIT_GUIDES = ("user-manual.md", "gittutorial.md", "gittutorial-2.md", "gitcore-t
               "SubmittingPatches.md", "ToolsForGit.md")
 
 
+#: GIMP's introduction, concepts, "using GIMP", tutorials and "getting unstuck"; not its one-page-per-filter,
+#: -tool, -menu and -dialog reference.
+GIMP_NARRATIVE = ("gimp-introduction", "gimp-concepts", "gimp-using", "gimp-tutorial", "gimp-stuck", "gimp-imaging",
+                  "gimp-images", "gimp-colors", "script-fu")
 #: Apache's module pages (one entry per directive) and its programs' manual pages are reference.
 APACHE_REFERENCE = ("mod/", "programs/")
 
@@ -83,6 +90,10 @@ def chosen(rel: str) -> bool:
         return True
     if manual == "apache-2.4":
         return not rest.startswith(APACHE_REFERENCE)
+    if manual == "gimp-2.10":
+        return rest.startswith(GIMP_NARRATIVE)
+    if manual == "gnucash-guide":
+        return True
     if "/" not in rest:
         return rest not in PYTHON_SKIPPED_PAGES
     return rest.split("/")[0] in PYTHON_NARRATIVE
