@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -73,9 +74,24 @@ class Document:
         pieces.append(blank[pos:])
         return "".join(pieces)
 
+    @cached_property
+    def _literals(self) -> tuple[list[tuple[int, int]], list[int]]:
+        """``Layout.literals`` in order, and their starts (for bisection)."""
+        spans = sorted(self.layout.literals)
+        return spans, [s for s, _ in spans]
+
     def literal_between(self, start: int, end: int) -> bool:
         """Whether inline code or another literal lies between two offsets (see ``Layout.literals``)."""
-        return any(s < end and e > start for s, e in self.layout.literals)
+        spans, starts = self._literals
+        first = bisect_left(starts, start)
+        if first < len(starts) and starts[first] < end:
+            return True  # one starts between them
+        return first > 0 and spans[first - 1][1] > start  # the one before runs into them (spans do not overlap)
+
+    def literals_in(self, start: int, end: int) -> tuple[str, ...]:
+        """The text of every literal that starts between two offsets ("`list(...)`")."""
+        spans, starts = self._literals
+        return tuple(self.text[s:e] for s, e in spans[bisect_left(starts, start):bisect_left(starts, end)])
 
     @property
     def blocks(self) -> list[Block]:

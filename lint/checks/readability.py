@@ -30,6 +30,7 @@ Message fields: {match}, {label}, {score}, {target}, {comparison} ("at least"/"a
 from __future__ import annotations
 
 from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
+from lint.config import AUDIENCES  # who the copy is for; each document-level rule has a target per audience
 from lint.document import Document
 from lint.readability_stats import RUNNING_TEXT, scored_blocks, stats_for
 
@@ -46,8 +47,6 @@ PARAMETERS = {
     "suggest": "how many sentences or words the advice names (default 3)",
 }
 
-#: Who the copy is for (the config's ``audience:``); each document-level rule has a target per audience.
-AUDIENCES = ("news", "docs", "plain-language")
 #: Above this mean sentence length (words), shorter sentences are the most effective change.
 LONG_MEAN_SENTENCE = 16
 

@@ -41,12 +41,12 @@ Message fields: {match}, {line} (the first copy), {similarity} (percent, paragra
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 
 from lint.checks.base import BuildContext, Check, Params, check_template, make_finding
 from lint.checks.context import enclosing_block
 from lint.checks.parallel import parallel_openings
+from lint.config import AUDIENCES
 from lint.document import Document
 from lint.textunits import sentence_units
 from lint.words import tokens
@@ -61,26 +61,10 @@ PARAMETERS = {
     "skip_audiences": "audiences for which the rule reports nothing (default none)",
 }
 
-from lint.config import AUDIENCES  # noqa: E402  (after PARAMETERS, which the docs read)
-
 def _ends_block(doc: Document, end: int) -> bool:
     """Whether nothing but white space follows ``end`` in its block."""
     block = enclosing_block(doc, end - 1)
     return block is not None and not doc.prose[end:block.end].strip()
-
-
-def _literals(doc: Document, start: int, end: int) -> tuple[str, ...]:
-    """The inline code between two offsets: "Return a `list`." and "Return a `tuple`." differ only there,
-    and prose blanks code out (the Python documentation: 30 sentences judged false for it)."""
-    literals = doc.layout.literals
-    if not literals:
-        return ()
-    starts = doc.__dict__.get("_literal_starts")
-    if starts is None:
-        literals.sort()
-        starts = doc.__dict__["_literal_starts"] = [s for s, _ in literals]
-    first, last = bisect_left(starts, start), bisect_left(starts, end)
-    return tuple(doc.text[s:e] for s, e in literals[first:last])
 
 
 class RepeatedTextCheck(Check):
@@ -125,7 +109,8 @@ class RepeatedTextCheck(Check):
                 continue  # a lead-in ("The output looks like this:") introduces what follows, which differs
             words = tuple(t.norm for t in tokens(doc, start, end))
             if len(words) >= self.min_words:
-                copies[words + _literals(doc, start, end)].append((start, end))
+                # Inline code counts: "`list(...)` yields" and "`tuple(...)` yields" are different sentences.
+                copies[words + doc.literals_in(start, end)].append((start, end))
         for spans in copies.values():
             if len(spans) < 2 or parallel_openings(doc, [s for s, _ in spans]):
                 continue  # said once, or the same opening of parallel items (deliberate structure)
@@ -147,7 +132,7 @@ class RepeatedTextCheck(Check):
             words = [t.norm for t in tokens(doc, block.start, block.end)]
             if len(words) < self.min_words:
                 continue
-            words += _literals(doc, block.start, block.end)
+            words += doc.literals_in(block.start, block.end)
             # The runs words[i:i + shingle], made by zip in C: one tuple per position, hashed.
             compared.append((block, set(map(hash, zip(*(words[i:] for i in range(self.shingle)))))))
         index: dict[int, list[int]] = {}  # shingle hash -> earlier paragraphs
