@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import json
 import sys
 import tempfile
 from pathlib import Path
@@ -42,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "scripts"))
 
 from docs_corpus import DEFAULT_INTO  # noqa: E402
-from eval_precision import Item, read_judgements, summary, table  # noqa: E402
+from eval_precision import Item, read_judgements, summary, table, todo_line  # noqa: E402
 
 JUDGEMENTS = ROOT / "tests" / "data" / "precision" / "docs-judgements"
 HALVES = ("docs-tune", "docs-heldout", "docs-unseen", "docs-unseen-2", "docs-unseen-3")
@@ -171,9 +170,7 @@ def main(argv=None) -> int:
         for h in halves:
             for it in _sampled(items[h], args.sample):
                 if it.key not in judged:
-                    print(json.dumps({"path": it.path, "rule": it.rule, "line": it.line, "match": it.match,
-                                      "severity": it.severity, "message": it.message, "verdict": "", "reason": ""},
-                                     ensure_ascii=False))
+                    print(todo_line(it))
         return 0
     for h in halves:
         print(f"\n## {h}: {summary(items[h], words[h], docs[h])}")

@@ -100,6 +100,13 @@ class Item:
         return (self.path, self.rule, self.line, self.match)
 
 
+def todo_line(it: Item) -> str:
+    """A finding as a JSON line with an empty verdict and reason, for an editor to fill in."""
+    return json.dumps({"path": it.path, "rule": it.rule, "line": it.line, "match": it.match,
+                       "verdict": "", "reason": "", "severity": it.severity, "message": it.message},
+                      ensure_ascii=False)
+
+
 def read_split(path: Path = DATA / "split.tsv") -> dict[str, str]:
     """path -> half, for every evaluated document."""
     halves = {}
@@ -270,9 +277,7 @@ def main(argv=None) -> int:
                 continue
             if args.unjudged and it.rule.split(".")[0] != args.unjudged:
                 continue
-            print(json.dumps({"path": it.path, "rule": it.rule, "line": it.line, "match": it.match,
-                              "verdict": "", "reason": "", "severity": it.severity, "message": it.message},
-                             ensure_ascii=False))
+            print(todo_line(it))
         return 0
 
     present = {it.key for it in items}
