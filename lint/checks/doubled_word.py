@@ -10,13 +10,14 @@ Parameters:
                 "what it is is"); compared case-insensitively
   skip_names    skip doubles written with capitals on both words ("Bora Bora", "Sing Sing"),
                 unless the word is a function word ("The The"); default true
-Inline code between the two copies stands where a word would, so "set it to `None` to turn it off" is
-not a double (found on the Python documentation). A word joined by "&" is part of a name and not a double ("held at AT&T Stadium", heldout-k, where the
-fix would have deleted "AT"). One copy in lower case and the other in capitals is a keyword or a mention, not a slip ("Subqueries in IN
-predicates", "AND or OR", "*ALWAYS* always" in the PostgreSQL and Git manuals). A lower-case word followed
-by the same word capitalised starts a name:
-the echo is still reported ("the conservative Conservative Party of Japan", judged true on heldout-k),
-but with no fix, since deleting the second word would break the name.
+Not doubles: inline code or a <br> between the two copies, which stand where a word would ("set it to
+`None` to turn it off", the Python documentation; "foo<br>foo.html", the Apache manual); a word joined
+by "&", part of a name ("held at AT&T Stadium", heldout-k, where the fix would have deleted "AT"); one
+copy in lower case and the other in capitals, a keyword or a mention ("Subqueries in IN predicates",
+"AND or OR", "*ALWAYS* always" in the PostgreSQL and Git manuals). A lower-case word followed by the
+same word capitalised starts a name: the echo is still reported ("the conservative Conservative Party
+of Japan", judged true on heldout-k), but with no fix, since deleting the second word would break the
+name.
 Message fields: {match}, {word}.
 """
 

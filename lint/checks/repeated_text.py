@@ -61,6 +61,13 @@ PARAMETERS = {
     "skip_audiences": "audiences for which the rule reports nothing (default none)",
 }
 
+
+def _known_audiences(rule, names, key: str) -> None:
+    unknown = [a for a in names if a not in AUDIENCES]
+    if unknown:
+        raise rule.error(f"{key} names an unknown audience {unknown[0]!r}; audiences: {', '.join(AUDIENCES)}", key)
+
+
 def _ends_block(doc: Document, end: int) -> bool:
     """Whether nothing but white space follows ``end`` in its block."""
     block = enclosing_block(doc, end - 1)
@@ -77,20 +84,15 @@ class RepeatedTextCheck(Check):
         self.min_sentences = params.number("min_sentences", 2, low=1, integer=True)
         self.formula_copies = self._formula_copies(rule, params, audience)
         skipped = params.str_list("skip_audiences", [])
-        unknown = [a for a in skipped if a not in AUDIENCES]
-        if unknown:
-            raise rule.error(f"skip_audiences names an unknown audience {unknown[0]!r}; audiences: "
-                             f"{', '.join(AUDIENCES)}", "skip_audiences")
+        _known_audiences(rule, skipped, "skip_audiences")
         self.skipped = audience in skipped
         check_template(rule, {"match", "line", "similarity"})
 
     @staticmethod
     def _formula_copies(rule, params: Params, audience: str) -> int | None:
         per_audience = params.mapping("formula_copies", {"docs": 3})
+        _known_audiences(rule, per_audience, "formula_copies")
         for name, value in per_audience.items():
-            if name not in AUDIENCES:
-                raise rule.error(f"formula_copies names an unknown audience {name!r}; audiences: "
-                                 f"{', '.join(AUDIENCES)}", "formula_copies")
             if isinstance(value, bool) or not isinstance(value, int) or value < 2:
                 raise rule.error(f"formula_copies.{name} must be a whole number of at least 2", "formula_copies")
         return per_audience.get(audience)
